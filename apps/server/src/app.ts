@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { allRoutes, systemRoutes, type RouteDef } from '@jing/contracts';
+import { dialectHelper, migrateToLatest, openDatabase, sql, type Database, type ModuleMigrations } from '@jing/db';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import type { Logger } from './platform/logger.ts';
+import { EventBus } from './platform/events.ts';
+import { FieldCrypto } from './platform/crypto.ts';
+import { DomainError } from './platform/errors.ts';
+import { bind, type RouteBinding } from './platform/http/binding.ts';
+import { Metrics } from './platform/http/metrics.ts';
+import { buildOpenApi } from './platform/http/openapi.ts';
+import { createHttpServer } from './platform/http/server.ts';
+import { AuditLog, AuditRepository, auditBindings, auditMigrations } from './modules/audit/index.ts';
+import { OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
+import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
+import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
+
+/** Every module's migrations, in the order they were written. */
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations];
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** The composed application: services by module, for the HTTP server, the CLI and tests. */
+export interface Jing {
+  config: Config;
+  logger: Logger;
+  database: Database;
+  events: EventBus;
+  audit: AuditLog;
+  org: OrgService;
+  sessions: SessionService;
+  accounts: AccountService;
+  geo: GeoService;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and wires every module with explicit dependencies. */
+export async function createJing(config: Config, logger: Logger, opts: { database?: Database; migrate?: boolean } = {}): Promise<Jing> {
+  const database = opts.database ?? openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const { db, engine } = database;
+  const dialect = dialectHelper(engine);
+  if (opts.migrate !== false) await migrateToLatest(db, MIGRATIONS);
+  const events = new EventBus(logger);
+  const crypto = new FieldCrypto(config.dataKey);
+
+  // The audit log needs unit paths and the org module writes audit entries:
+  // the cycle is broken by handing the audit log a function, bound after both exist.
+  let org: OrgService | undefined;
+  const unitPath = (code: string) => org!.unitPath(code);
+  const audit = new AuditLog(new AuditRepository(db, dialect), (code, trx) => org!.unitPath(code, trx));
+  org = new OrgService(db, new OrgRepository(db, dialect), audit);
+  const unitName = async (code: string) => (await org!.getUnit(code).catch(() => null))?.name ?? null;
+
+  const identityRepo = new IdentityRepository(db);
+  const sessions = new SessionService(db, identityRepo, audit, unitPath, unitName, {
+    ttlMs: config.sessionTtlMs,
+    maxFailures: config.loginMaxFailures,
+    lockMs: config.loginLockMs,
+  });
+  const accounts = new AccountService(db, dialect, identityRepo, audit, crypto, unitPath, () => sessions.invalidate());
+  const geo = new GeoService(db, new GeoRepository(db), audit, (code) => org!.getUnit(code), config.cityCode);
+
+  return {
+    config, logger, database, events, audit, org, sessions, accounts, geo,
+    close: () => database.close(),
+  };
+}
+
+/** Every route binding of the API; a test checks it matches the contract table exactly. */
+export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string, unknown>): RouteBinding[] {
+  const { config } = jing;
+  return [
+    bind(systemRoutes.healthz, async () => ({ status: 'ok' as const })),
+    bind(systemRoutes.readyz, async () => {
+      try {
+        await sql`select 1`.execute(jing.database.db);
+      } catch {
+        throw new DomainError('unavailable', 'database unreachable');
+      }
+      return { status: 'ok' as const, database: jing.database.engine };
+    }),
+    bind(systemRoutes.metrics, async (ctx) => {
+      ctx.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+      return metrics.render();
+    }),
+    bind(systemRoutes.openapi, async (ctx) => {
+      ctx.header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(openapi);
+    }),
+    bind(systemRoutes.config, async () => ({
+      cityCode: config.cityCode,
+      cityName: (await jing.org.getUnit(config.cityCode).catch(() => null))?.name ?? config.cityCode,
+      timeZone: config.timeZone,
+      mapStyleUrl: config.mapStyleUrl,
+      center: [116.397, 39.909] as [number, number],
+    })),
+    ...identityBindings(jing.sessions, jing.accounts, config.sessionTtlMs),
+    ...orgBindings(jing.org),
+    ...geoBindings(jing.geo),
+    ...auditBindings(jing.audit),
+  ];
+}
+
+/** The HTTP server over a composed application. */
+export async function createServer(jing: Jing, routes: RouteDef[] = allRoutes): Promise<FastifyInstance> {
+  const metrics = new Metrics(() => jing.database.poolStats());
+  const openapi = buildOpenApi(routes, { version: VERSION });
+  const bindings = apiBindings(jing, metrics, openapi);
+  return createHttpServer({
+    config: jing.config,
+    logger: jing.logger,
+    metrics,
+    bindings,
+    openapi,
+    authenticate: (sid) => jing.sessions.authenticate(sid),
+    unitPath: (code) => jing.org.unitPath(code),
+  });
+}

