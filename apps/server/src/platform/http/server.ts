@@ -36,6 +36,9 @@ declare module 'fastify' {
   interface FastifyRequest {
     auth: AuthContext | null;
   }
+  interface FastifyInstance {
+    registeredRoutes: { method: string; url: string }[];
+  }
 }
 
 function envelope(code: ErrorCode, message: string, requestId: string, details?: unknown) {
@@ -86,6 +89,12 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   app.decorateRequest('auth', null);
+  // Every route registered, so a test can prove each is in the OpenAPI document.
+  const registered: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const m of [r.method].flat()) registered.push({ method: String(m), url: r.url });
+  });
+  app.decorate('registeredRoutes', registered);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
