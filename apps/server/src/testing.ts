@@ -51,7 +51,8 @@ export interface TestApp extends TestJing {
 
 /** A seeded Jing behind its HTTP server (requests are injected, no port). */
 export async function createTestApp(engine: Engine, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
-  const t = await createTestJing(engine, { seed: true, env: opts.env });
+  // Tests sign in often from one address; the throttle itself is tested with a low limit.
+  const t = await createTestJing(engine, { seed: true, env: { JING_LOGIN_RATE_PER_MINUTE: '10000', ...opts.env } });
   const app = await createServer(t.jing);
   await app.ready();
   const call: TestApp['call'] = (method, url, o = {}) =>

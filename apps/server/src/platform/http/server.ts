@@ -89,6 +89,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   app.decorateRequest('auth', null);
+  // JSON only, unless a route says otherwise: a text body is a client mistake (415), not a string field.
+  app.removeContentTypeParser('text/plain');
   // Every route registered, so a test can prove each is in the OpenAPI document.
   const registered: { method: string; url: string }[] = [];
   app.addHook('onRoute', (r) => {
