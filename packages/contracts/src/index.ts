@@ -22,3 +22,4 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(geoRoutes),
   ...Object.values(auditRoutes),
 ] as RouteDef[];
+export * from './client.ts';

@@ -19,8 +19,9 @@ export class ProgressBar {
       this.out.write(`\r${this.label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${(frac * 100).toFixed(0).padStart(3)}% ${done}/${total} ${secs}s`);
       if (done >= total) this.out.write('\n');
     } else {
-      const decile = Math.floor(frac * 10);
-      if (decile !== this.lastDecile) {
+      // Small jobs print only their end; large ones one line per 10%.
+      const decile = total >= 100 ? Math.floor(frac * 10) : done >= total ? 10 : -1;
+      if (decile >= 0 && decile !== this.lastDecile) {
         this.lastDecile = decile;
         this.out.write(`${this.label}: ${(frac * 100).toFixed(0)}% (${done}/${total}, ${secs}s)\n`);
       }

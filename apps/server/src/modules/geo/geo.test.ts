@@ -1,6 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, testEngines, type Session, type TestApp } from '../../testing.ts';
+import type { BoundaryGeometry } from '@jing/contracts';
 import { contains } from './geometry.ts';
 
 // A square around 建外街道 (CBD), as a street boundary a city might upload.
@@ -8,11 +9,11 @@ const JIANWAI = { type: 'Polygon', coordinates: [[[116.43, 39.895], [116.47, 39.
 
 describe('point in polygon', () => {
   it('respects holes and multipolygons', () => {
-    const donut = { type: 'Polygon' as const, coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] };
+    const donut = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] } as BoundaryGeometry & { type: 'Polygon' };
     assert.equal(contains(donut, 2, 2), true);
     assert.equal(contains(donut, 5, 5), false, 'inside the hole');
     assert.equal(contains(donut, 11, 5), false);
-    const multi = { type: 'MultiPolygon' as const, coordinates: [donut.coordinates, [[[20, 20], [21, 20], [21, 21], [20, 21], [20, 20]]]] };
+    const multi = { type: 'MultiPolygon', coordinates: [donut.coordinates, [[[20, 20], [21, 20], [21, 21], [20, 21], [20, 20]]]] } as BoundaryGeometry;
     assert.equal(contains(multi, 20.5, 20.5), true);
   });
 });
