@@ -15,9 +15,10 @@ export class ApiError extends Error {
   }
 }
 
-type Input<D extends RouteDef> = (D['params'] extends undefined ? {} : { params: ParamsOf<D> }) &
-  (D['query'] extends undefined ? {} : { query?: Partial<QueryOf<D>> }) &
-  (D['body'] extends undefined ? {} : { body: BodyOf<D> });
+// A route without a schema infers `unknown` there: that part of the input is then not asked for.
+type Input<D extends RouteDef> = (unknown extends ParamsOf<D> ? {} : { params: ParamsOf<D> }) &
+  (unknown extends QueryOf<D> ? {} : { query?: Partial<QueryOf<D>> }) &
+  (unknown extends BodyOf<D> ? { body?: unknown } : { body: BodyOf<D> });
 
 /**
  * A typed client over the contract table: `client.call(orgRoutes.getUnit, { params: { code } })`.

@@ -58,7 +58,7 @@ for (const engine of testEngines()) {
     it('searches by name inside longer names and by code prefix, shallow units first', async () => {
       const byName = (await t.call('GET', `/api/v1/org/units?q=${encodeURIComponent('朝阳')}`)).json().items;
       assert.equal(byName[0].code, '110105');
-      assert.ok(byName.some((u: { name: string }) => u.name.includes('朝阳') && u.level === 'community'));
+      assert.ok(byName.some((u: { name: string; level: string }) => u.name.includes('朝阳') && u.level === 'community'));
       const byCode = (await t.call('GET', '/api/v1/org/units?q=1101050010')).json().items;
       assert.ok(byCode.length > 0 && byCode.every((u: { code: string }) => u.code.startsWith('1101050010')));
       assert.deepEqual(byCode[0].path.slice(0, 2).map((p: { name: string }) => p.name), ['北京市', '朝阳区']);
