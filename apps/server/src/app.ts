@@ -15,9 +15,10 @@ import { AuditLog, AuditRepository, auditBindings, auditMigrations } from './mod
 import { OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
+import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -32,6 +33,7 @@ export interface Jing {
   sessions: SessionService;
   accounts: AccountService;
   geo: GeoService;
+  inbox: InboxService;
   close(): Promise<void>;
 }
 
@@ -60,9 +62,10 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   });
   const accounts = new AccountService(db, dialect, identityRepo, audit, crypto, unitPath, () => sessions.invalidate());
   const geo = new GeoService(db, new GeoRepository(db), audit, (code) => org!.getUnit(code), config.cityCode);
+  const inbox = new InboxService(new InboxRepository(db), (code, trx) => org!.unitPath(code, trx));
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox,
     close: () => database.close(),
   };
 }
@@ -99,6 +102,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...orgBindings(jing.org),
     ...geoBindings(jing.geo),
     ...auditBindings(jing.audit),
+    ...inboxBindings(jing.inbox),
   ];
 }
 

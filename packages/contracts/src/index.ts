@@ -7,11 +7,13 @@ export * from './identity.ts';
 export * from './audit.ts';
 export * from './geo.ts';
 export * from './system.ts';
+export * from './inbox.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
 import { geoRoutes } from './geo.ts';
 import { systemRoutes } from './system.ts';
+import { inboxRoutes } from './inbox.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -21,5 +23,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(orgRoutes),
   ...Object.values(geoRoutes),
   ...Object.values(auditRoutes),
+  ...Object.values(inboxRoutes),
 ] as RouteDef[];
 export * from './client.ts';
