@@ -16,9 +16,10 @@ import { OrgRepository, OrgService, orgBindings, orgMigrations } from './modules
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
+import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -34,6 +35,7 @@ export interface Jing {
   accounts: AccountService;
   geo: GeoService;
   inbox: InboxService;
+  supervision: SupervisionService;
   close(): Promise<void>;
 }
 
@@ -63,9 +65,15 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const accounts = new AccountService(db, dialect, identityRepo, audit, crypto, unitPath, () => sessions.invalidate());
   const geo = new GeoService(db, new GeoRepository(db), audit, (code) => org!.getUnit(code), config.cityCode);
   const inbox = new InboxService(new InboxRepository(db), (code, trx) => org!.unitPath(code, trx));
+  const orgLookup = {
+    unitPath: (code: string, trx?: Parameters<OrgService['unitPath']>[1]) => org!.unitPath(code, trx),
+    unitName: async (code: string) => (await unitName(code)) ?? code,
+    parentOf: async (code: string) => (await org!.getUnit(code).catch(() => null))?.parentCode ?? null,
+  };
+  const supervision = new SupervisionService(db, new SupervisionRepository(db), audit, inbox, orgLookup);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision,
     close: () => database.close(),
   };
 }
@@ -103,6 +111,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...geoBindings(jing.geo),
     ...auditBindings(jing.audit),
     ...inboxBindings(jing.inbox),
+    ...supervisionBindings(jing.supervision),
   ];
 }
 

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   JING_LOGIN_LOCK_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
   JING_SEED_DEMO: bool.default(true),
   JING_TRUST_PROXY: bool.default(false),
+  JING_JOBS_INTERVAL_SECONDS: z.coerce.number().min(0).max(86400).default(300),
 });
 
 export interface Config {
@@ -51,6 +52,8 @@ export interface Config {
   loginLockMs: number;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** How often periodic jobs (e.g. supervision escalation) run; 0 turns them off. */
+  jobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.JING_LOGIN_LOCK_MINUTES * 60_000,
     seedDemo: e.JING_SEED_DEMO,
     trustProxy: e.JING_TRUST_PROXY,
+    jobsIntervalMs: e.JING_JOBS_INTERVAL_SECONDS * 1000,
   };
 }
 

@@ -2,6 +2,8 @@ import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './platform/logger.ts';
 import { createJing, createServer, type Jing } from './app.ts';
 import { seedDemoCity, type DemoAccount } from './seed.ts';
+import { JobRunner } from './platform/jobs.ts';
+import { SYSTEM_CALLER } from './platform/auth/context.ts';
 
 export { createJing, createServer, MIGRATIONS, type Jing } from './app.ts';
 export { loadConfig, type Config } from './config.ts';
@@ -27,6 +29,8 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
   const jing = await createJing(config, logger);
   const demoAccounts = config.seedDemo ? await seedDemoCity(jing) : null;
   const app = await createServer(jing);
+  const jobs = new JobRunner([{ name: 'supervision.escalate', run: () => jing.supervision.escalateOverdue(SYSTEM_CALLER) }], config.jobsIntervalMs, logger);
+  jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -36,6 +40,7 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
     config,
     demoAccounts,
     close: async () => {
+      await jobs.stop();
       await app.close();
       await jing.close();
     },

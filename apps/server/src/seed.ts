@@ -35,7 +35,7 @@ export interface DemoAccount {
 
 const STAFF: { username: string; name: string; unit: string; position: string; roles: Role[]; label: string }[] = [
   { username: 'muni.officer', name: '王建国', unit: '110000', position: '市政务服务和数据管理局 处长', roles: ['sys_admin'], label: 'municipal officer 市级' },
-  { username: 'chaoyang.officer', name: '李晓华', unit: '110105', position: '朝阳区政府 科长', roles: ['org_admin', 'user_admin', 'auditor'], label: 'Chaoyang district officer 区级' },
+  { username: 'chaoyang.officer', name: '李晓华', unit: '110105', position: '朝阳区政府 科长', roles: ['org_admin', 'user_admin', 'auditor', 'supervisor'], label: 'Chaoyang district officer 区级' },
   { username: 'haidian.officer', name: '赵明', unit: '110108', position: '海淀区政府 科长', roles: ['org_admin', 'user_admin'], label: 'Haidian district officer 区级' },
   { username: 'jianwai.officer', name: '陈静', unit: '110105001', position: '建外街道办事处 主任', roles: [], label: 'street officer 街道' },
   { username: 'community.worker', name: '刘芳', unit: '110105001026', position: '永安里社区 社区工作者', roles: [], label: 'community worker 社区' },

@@ -8,12 +8,14 @@ export * from './audit.ts';
 export * from './geo.ts';
 export * from './system.ts';
 export * from './inbox.ts';
+export * from './supervision.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
 import { geoRoutes } from './geo.ts';
 import { systemRoutes } from './system.ts';
 import { inboxRoutes } from './inbox.ts';
+import { supervisionRoutes } from './supervision.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -24,5 +26,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(geoRoutes),
   ...Object.values(auditRoutes),
   ...Object.values(inboxRoutes),
+  ...Object.values(supervisionRoutes),
 ] as RouteDef[];
 export * from './client.ts';

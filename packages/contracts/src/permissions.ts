@@ -8,6 +8,8 @@ export const PERMISSIONS = [
   'users.manage', // create staff accounts, grant roles, reset passwords in scope
   'users.read_pii', // see full identity numbers of residents
   'audit.read', // read and verify the audit log
+  'supervision.manage', // 督办: assign tasks to units in scope, decide extensions, verify, close, evaluate
+  'notices.publish', // 通知公告: publish notices to units in scope and see who read them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -17,7 +19,9 @@ export const ROLES = {
   org_admin: ['directory.read', 'org.write'],
   user_admin: ['directory.read', 'users.manage', 'users.read_pii'],
   auditor: ['audit.read'],
-  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read'],
+  /** 督查督办 office: supervision and notices. */
+  supervisor: ['directory.read', 'supervision.manage', 'notices.publish'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

@@ -23,6 +23,7 @@ Usage: npx jing <command> [options]
                                 import Beijing's divisions and agencies, or all of mainland China's (~665,000 units)
   geo import <file.geojson> [--code-property code]
                                 set unit boundaries from a GeoJSON FeatureCollection
+  supervision escalate          escalate overdue supervised work one level up (the server also does this periodically)
   audit verify                  check the audit log's hash chain; exit 1 and name the first bad entry
   user create --username U --unit CODE --name N --position P [--password P] [--role R]...
                                 create a staff account
@@ -89,6 +90,10 @@ export async function main(argv: string[]): Promise<number> {
           const r = await jing.geo.importCollection(SYSTEM_CALLER, fc, values['code-property']!, `file:${file}`, (d, t) => bar.update(d, t));
           out(JSON.stringify(r, null, 2));
           return r.skipped.length ? 1 : 0;
+        }
+        case 'supervision escalate': {
+          out(JSON.stringify({ escalated: await jing.supervision.escalateOverdue(SYSTEM_CALLER) }));
+          return 0;
         }
         case 'audit verify': {
           const bar = new ProgressBar('verifying');

@@ -124,6 +124,11 @@ export function localDateOf(ms: number, tz: string): LocalDate {
   return wallClock(ms, tz).date;
 }
 
+/** The local date of an ISO instant in `tz`, for callers outside this module. */
+export function toLocalDate(instant: Instant, tz: string): LocalDate {
+  return localDateOf(parseInstant(instant), assertTimeZone(tz));
+}
+
 /** The zone's offset from UTC at an instant, in milliseconds (+8 h for Asia/Shanghai). */
 function offsetAt(ms: number, tz: string): number {
   const w = wallClock(ms, tz);
