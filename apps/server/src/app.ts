@@ -16,10 +16,11 @@ import { OrgRepository, OrgService, orgBindings, orgMigrations } from './modules
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
+import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -36,6 +37,7 @@ export interface Jing {
   geo: GeoService;
   inbox: InboxService;
   supervision: SupervisionService;
+  notices: NoticeService;
   close(): Promise<void>;
 }
 
@@ -71,9 +73,14 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     parentOf: async (code: string) => (await org!.getUnit(code).catch(() => null))?.parentCode ?? null,
   };
   const supervision = new SupervisionService(db, new SupervisionRepository(db), audit, inbox, orgLookup);
+  const notices = new NoticeService(db, new NoticeRepository(db), audit, inbox, {
+    unitPath: orgLookup.unitPath,
+    unitName: orgLookup.unitName,
+    staffIn: (code) => accounts.listStaff(code, true),
+  });
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices,
     close: () => database.close(),
   };
 }
@@ -112,6 +119,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...auditBindings(jing.audit),
     ...inboxBindings(jing.inbox),
     ...supervisionBindings(jing.supervision),
+    ...noticeBindings(jing.notices),
   ];
 }
 

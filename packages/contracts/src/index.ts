@@ -9,6 +9,7 @@ export * from './geo.ts';
 export * from './system.ts';
 export * from './inbox.ts';
 export * from './supervision.ts';
+export * from './notices.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -16,6 +17,7 @@ import { geoRoutes } from './geo.ts';
 import { systemRoutes } from './system.ts';
 import { inboxRoutes } from './inbox.ts';
 import { supervisionRoutes } from './supervision.ts';
+import { noticeRoutes } from './notices.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -27,5 +29,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(auditRoutes),
   ...Object.values(inboxRoutes),
   ...Object.values(supervisionRoutes),
+  ...Object.values(noticeRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -41,7 +41,7 @@ export const HolidayYear = z.object({
     .array(Notice.extend({ effect: z.string().min(1).describe('What the later notice changed') }))
     .default([])
     .describe('Later notices that changed this year (already applied to off/work)'),
-  verified: z.boolean().describe('True only when every date was checked against the notice itself'),
+  verified: z.boolean().describe('True only for a year whose dates were checked against its notice (docs/working-days.md says how)'),
   note: z.string().optional(),
   off: z.array(DaySpan).describe('Days the notice gives off (放假), weekends inside a span included'),
   work: z.array(DaySpan).describe('Saturdays and Sundays the notice makes working days (调休上班)'),

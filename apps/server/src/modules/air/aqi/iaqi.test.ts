@@ -136,7 +136,7 @@ describe('rounding before lookup', () => {
   });
 
   it('looks up the rounded value', () => {
-    assert.equal(v2012('pm25_24h', 75.5), 101); // 76 → 101.25
+    assert.equal(v2012('pm25_24h', 75.5), 102); // 76 → 101.25, rounded up
     assert.equal(v2012('pm25_24h', 74.5), 99); // 74 → 98.75
     assert.equal(v2012('co_24h', 4.45), 102); // 4.4 → 102
     const e = iaqi('co_24h', 4.45);
