@@ -16,6 +16,7 @@ import { OrgRepository, OrgService, orgBindings, orgMigrations } from './modules
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
+import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
@@ -38,6 +39,8 @@ export interface Jing {
   inbox: InboxService;
   supervision: SupervisionService;
   notices: NoticeService;
+  /** 工作日历: working days on China's official holiday calendar plus the city's corrections. */
+  calendar: WorkingCalendar;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const dialect = dialectHelper(engine);
   if (opts.migrate !== false) await migrateToLatest(db, MIGRATIONS);
   const events = new EventBus(logger);
+  const calendar = WorkingCalendar.national(config.calendarOverridesFile ? { overrides: loadCalendarOverrides(config.calendarOverridesFile) } : {});
   const crypto = new FieldCrypto(config.dataKey);
 
   // The audit log needs unit paths and the org module writes audit entries:
@@ -80,7 +84,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   });
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar,
     close: () => database.close(),
   };
 }
