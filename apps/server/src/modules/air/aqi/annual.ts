@@ -1,5 +1,5 @@
 /**
- * Annual assessment (HJ 663-2013 §5–§6 statistics against GB 3095): annual means, the percentile of daily values
+ * Annual assessment (HJ 663-2013 statistics against GB 3095 limits): annual means, the percentile of daily values
  * each pollutant is judged by, valid-day coverage, and the share of good days (优良天数比例, AQI ≤ 100).
  */
 import { CHINA_STANDARDS, POLLUTANTS, type ChinaStandard, type Pollutant } from './breakpoints.ts';

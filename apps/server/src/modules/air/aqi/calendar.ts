@@ -56,7 +56,12 @@ export function beijingHour(when: Date): number {
   return new Date(ms + BEIJING_OFFSET_MS).getUTCHours();
 }
 
-/** True when the instant is a whole hour (minutes, seconds and milliseconds zero). */
+/**
+ * True when the instant is a whole hour (minutes, seconds and milliseconds zero).
+ *
+ * @example
+ * isWholeHour(new Date('2026-03-01T01:00:00Z')); // true
+ */
 export function isWholeHour(when: Date): boolean {
   return when.getTime() % HOUR_MS === 0;
 }
@@ -73,7 +78,12 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** Year and month (1–12) of a local date. */
+/**
+ * Year and month (1–12) of a local date.
+ *
+ * @example
+ * yearMonthOf('2026-03-01'); // { year: 2026, month: 3 }
+ */
 export function yearMonthOf(date: LocalDate): { year: number; month: number } {
   if (!isLocalDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)) };

@@ -62,7 +62,13 @@ const RULE_ABOVE_TOP: Partial<Record<IaqiColumn, { substitute: 'so2_24h' | 'o3_1
   o3_8h: { substitute: 'o3_1h', fixed: HJ633_2026_O3_8H_ABOVE_800_IAQI },
 };
 
-/** Throws unless `value` is a finite concentration ≥ 0. Negative readings must be settled by the caller's validation. */
+/**
+ * Throws a RangeError unless `value` is a finite concentration ≥ 0. Negative readings (sensor noise around zero)
+ * are the caller's validation to settle: this library cannot know the instrument's tolerance.
+ *
+ * @example
+ * assertConcentration(-1, 'pm25'); // throws RangeError
+ */
 export function assertConcentration(value: number, what: string): void {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
     throw new RangeError(`${what}: a concentration must be a finite number ≥ 0, got ${value}`);

@@ -37,7 +37,7 @@ export type RoundingMode = 'half-even' | 'half-up' | 'ceil' | 'truncate';
 const DECIMAL_TEXT = /^(-)?(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 const MAX_DECIMALS = 20;
 
-/** 10^n as a BigInt. */
+/** 10^n as a BigInt, e.g. `pow10(3)` is `1000n`. */
 export const pow10 = (n: number): bigint => 10n ** BigInt(n);
 
 function checkDecimals(decimals: number): void {
@@ -66,7 +66,12 @@ export function toDecimal(value: number): Decimal {
   return { units: sign ? -units : units, scale };
 }
 
-/** The decimals brought to one common scale, as BigInt units, with that scale. */
+/**
+ * The numbers as exact decimals brought to one common scale.
+ *
+ * @example
+ * commonScale([1.5, 2, 0.25]); // { units: [150n, 200n, 25n], scale: 2 }
+ */
 export function commonScale(values: readonly number[]): { units: bigint[]; scale: number } {
   const decimals = values.map(toDecimal);
   const scale = Math.max(0, ...decimals.map((d) => d.scale));
@@ -125,7 +130,12 @@ export function ratioToNumber(ratio: Ratio): number {
   return roundRatio(ratio, MAX_DECIMALS, 'half-even');
 }
 
-/** A number as an exact ratio. */
+/**
+ * A number as an exact ratio of the decimal it prints as.
+ *
+ * @example
+ * toRatio(0.15); // { num: 15n, den: 100n }
+ */
 export function toRatio(value: number): Ratio {
   const d = toDecimal(value);
   return { num: d.units, den: pow10(d.scale) };

@@ -1,5 +1,5 @@
 /**
- * Data validity and daily statistics (HJ 663-2013 §4 / GB 3095-2012 Table 4 "数据统计的有效性规定"): which hourly
+ * Data validity and daily statistics (数据统计的有效性规定 of GB 3095-2012, applied by HJ 663-2013): which hourly
  * data make a valid 24-hour mean, 8-hour mean and daily maximum 8-hour mean, and the daily values the daily AQI
  * report takes. Means are computed exactly and rounded with GB/T 8170 to the reporting precision (whole µg/m³, CO
  * 0.1 mg/m³) — the same rounding HJ 633 applies before lookup, so the daily AQI does not change, and annual
@@ -41,7 +41,7 @@ export const MOVING_24H_MIN_VALID_HOURS = DAILY_MIN_VALID_HOURS;
 const isValid = (v: HourlyValue): v is number => v !== null;
 
 /** The number of non-null hours. */
-export function validCount(hours: readonly HourlyValue[]): number {
+function validCount(hours: readonly HourlyValue[]): number {
   return hours.filter(isValid).length;
 }
 
