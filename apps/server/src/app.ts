@@ -12,16 +12,17 @@ import { Metrics } from './platform/http/metrics.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { AuditLog, AuditRepository, auditBindings, auditMigrations } from './modules/audit/index.ts';
-import { OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
+import { DATA_DIR, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
+import { CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, caseMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -41,6 +42,9 @@ export interface Jing {
   notices: NoticeService;
   /** 工作日历: working days on China's official holiday calendar plus the city's corrections. */
   calendar: WorkingCalendar;
+  cases: CaseService;
+  caseHandling: CaseHandling;
+  caseRates: CaseRates;
   close(): Promise<void>;
 }
 
@@ -82,9 +86,23 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitName: orgLookup.unitName,
     staffIn: (code) => accounts.listStaff(code, true),
   });
+  const caseRepo = new CaseRepository(db);
+  const cases = new CaseService({
+    db, dialect, repo: caseRepo, audit, inbox, calendar, crypto,
+    catalogue: Catalogue.default(DATA_DIR),
+    timeZone: config.timeZone,
+    cityCode: config.cityCode,
+    locate: (lng, lat) => geo.locate(lng, lat),
+    unitPath: orgLookup.unitPath,
+    unitName: orgLookup.unitName,
+    parentOf: orgLookup.parentOf,
+    agencyOf: (parent, type) => org!.agencyOf(parent, type),
+  });
+  const caseHandling = new CaseHandling(cases);
+  const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseRates,
     close: () => database.close(),
   };
 }
@@ -124,6 +142,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...inboxBindings(jing.inbox),
     ...supervisionBindings(jing.supervision),
     ...noticeBindings(jing.notices),
+    ...caseBindings(jing.cases, jing.caseHandling, jing.caseRates),
   ];
 }
 

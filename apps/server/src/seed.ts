@@ -33,13 +33,16 @@ export interface DemoAccount {
   unit?: string;
 }
 
-const STAFF: { username: string; name: string; unit: string; position: string; roles: Role[]; label: string }[] = [
+/** Demo staff; `grantAt` is where their extra roles apply (default: their own unit). */
+const STAFF: { username: string; name: string; unit: string; position: string; roles: Role[]; label: string; grantAt?: string }[] = [
   { username: 'muni.officer', name: '王建国', unit: '110000', position: '市政务服务和数据管理局 处长', roles: ['sys_admin'], label: 'municipal officer 市级' },
   { username: 'chaoyang.officer', name: '李晓华', unit: '110105', position: '朝阳区政府 科长', roles: ['org_admin', 'user_admin', 'auditor', 'supervisor'], label: 'Chaoyang district officer 区级' },
   { username: 'haidian.officer', name: '赵明', unit: '110108', position: '海淀区政府 科长', roles: ['org_admin', 'user_admin'], label: 'Haidian district officer 区级' },
   { username: 'jianwai.officer', name: '陈静', unit: '110105001', position: '建外街道办事处 主任', roles: [], label: 'street officer 街道' },
   { username: 'community.worker', name: '刘芳', unit: '110105001026', position: '永安里社区 社区工作者', roles: [], label: 'community worker 社区' },
-  { username: 'hotline.operator', name: '孙丽', unit: '110000A15', position: '12345 话务员', roles: [], label: '12345 operator' },
+  { username: 'hotline.operator', name: '孙丽', unit: '110000A15', position: '12345 话务员', roles: ['operator'], label: '12345 operator', grantAt: '110000' },
+  { username: 'dispatch.centre', name: '吴刚', unit: '110000A15', position: '12345 派单员', roles: ['dispatcher'], label: '12345 dispatcher', grantAt: '110000' },
+  { username: 'cy.urban', name: '郑磊', unit: '110105A03', position: '朝阳区城管委 科员', roles: [], label: 'Chaoyang urban-management agency' },
 ];
 
 /** Demo staff at every level, residents and a business with valid check digits. Skips what exists. */
@@ -47,7 +50,9 @@ export async function seedDemoAccounts(jing: Jing): Promise<DemoAccount[]> {
   const out: DemoAccount[] = [];
   for (const s of STAFF) {
     if (!(await jing.accounts.findByUsername(s.username))) {
-      await jing.accounts.createStaff(SYSTEM_CALLER, s.unit, { username: s.username, password: DEMO_PASSWORD, name: s.name, position: s.position, roles: s.roles });
+      const grantHere = s.grantAt ? [] : s.roles;
+      const a = await jing.accounts.createStaff(SYSTEM_CALLER, s.unit, { username: s.username, password: DEMO_PASSWORD, name: s.name, position: s.position, roles: grantHere });
+      if (s.grantAt) for (const role of s.roles) await jing.accounts.grantRole(SYSTEM_CALLER, s.grantAt, a.id, role);
     }
     out.push({ username: s.username, role: s.label, unit: s.unit });
   }

@@ -10,6 +10,7 @@ export * from './system.ts';
 export * from './inbox.ts';
 export * from './supervision.ts';
 export * from './notices.ts';
+export * from './cases.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -18,6 +19,7 @@ import { systemRoutes } from './system.ts';
 import { inboxRoutes } from './inbox.ts';
 import { supervisionRoutes } from './supervision.ts';
 import { noticeRoutes } from './notices.ts';
+import { caseRoutes } from './cases.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -30,5 +32,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(inboxRoutes),
   ...Object.values(supervisionRoutes),
   ...Object.values(noticeRoutes),
+  ...Object.values(caseRoutes),
 ] as RouteDef[];
 export * from './client.ts';

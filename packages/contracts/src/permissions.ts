@@ -10,6 +10,9 @@ export const PERMISSIONS = [
   'audit.read', // read and verify the audit log
   'supervision.manage', // 督办: assign tasks to units in scope, decide extensions, verify, close, evaluate
   'notices.publish', // 通知公告: publish notices to units in scope and see who read them
+  'cases.intake', // 12345 operators: take cases on behalf of callers, answer from the knowledge base, call back
+  'cases.dispatch', // 12345 dispatch centre: re-dispatch returned cases, rule on disputes, merge duplicates
+  'cases.read', // read cases handled within scope (leaders, supervisors)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,8 +23,12 @@ export const ROLES = {
   user_admin: ['directory.read', 'users.manage', 'users.read_pii'],
   auditor: ['audit.read'],
   /** 督查督办 office: supervision and notices. */
-  supervisor: ['directory.read', 'supervision.manage', 'notices.publish'],
-  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish'],
+  supervisor: ['directory.read', 'supervision.manage', 'notices.publish', 'cases.read'],
+  /** 12345 hotline operator. */
+  operator: ['cases.intake'],
+  /** 12345 dispatch centre. */
+  dispatcher: ['cases.intake', 'cases.dispatch', 'cases.read'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

@@ -73,6 +73,12 @@ export class OrgRepository {
     return q.orderBy('depth').orderBy('code').limit(f.limit).execute();
   }
 
+  /** Every unit of a level inside a subtree (no limit: for league tables over all streets). */
+  byLevelWithin(level: OrgLevel, path: string): Promise<OrgUnitRow[]> {
+    const [lo, hi] = subtreeRange(path);
+    return this.db.selectFrom('org_units').select(COLUMNS).where('level', '=', level).where('path', '>=', lo).where('path', '<', hi).orderBy('code').execute();
+  }
+
   countSubtree(path: string): Promise<number> {
     const [lo, hi] = subtreeRange(path);
     return this.db

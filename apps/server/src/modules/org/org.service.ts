@@ -119,6 +119,11 @@ export class OrgService {
     }));
   }
 
+  /** Every unit of a level inside the subtree at `withinPath`. */
+  async listLevel(level: OrgLevel, withinPath: string): Promise<{ code: string; name: string; path: string }[]> {
+    return (await this.repo.byLevelWithin(level, withinPath)).map((r) => ({ code: r.code, name: r.name, path: r.path }));
+  }
+
   /** The agency of `agencyType` directly under `parentCode` (e.g. 朝阳区's ecology bureau). */
   async agencyOf(parentCode: string, agencyType: string): Promise<OrgUnitSummary | null> {
     const row = await this.repo.agencyOf(parentCode, agencyType);

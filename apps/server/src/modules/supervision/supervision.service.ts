@@ -4,6 +4,7 @@ import { inTransaction, nowIso } from '@jing/db';
 import type { AssignmentStatus } from '@jing/contracts';
 import { covers, scopePaths, type Caller } from '../../platform/auth/context.ts';
 import { conflict, DomainError, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { sortableId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { InboxService } from '../inbox/index.ts';
 import { OWING, type AssignmentRow, type EventRow, type SupervisionRepository, type TaskRow } from './supervision.repository.ts';
@@ -266,7 +267,7 @@ export class SupervisionService {
   }
 
   private event(trx: Transaction<any>, caller: Caller, assignmentId: string, type: string, text: string | null, data: unknown) {
-    return this.repo.insertEvent(trx, { id: randomUUID(), assignment_id: assignmentId, at: nowIso(this.clock), actor_id: caller.auth?.actor.id ?? null, type, text, data_json: data ? JSON.stringify(data) : null });
+    return this.repo.insertEvent(trx, { id: sortableId(), assignment_id: assignmentId, at: nowIso(this.clock), actor_id: caller.auth?.actor.id ?? null, type, text, data_json: data ? JSON.stringify(data) : null });
   }
 }
 

@@ -16,6 +16,8 @@ export interface RequestContext<D extends RouteDef> {
   requestId: string;
   ip: string;
   cookies: Record<string, string | undefined>;
+  /** Request headers (lower-case names). */
+  headers: Record<string, string | string[] | undefined>;
   setCookie(name: string, value: string, opts?: CookieOptions): void;
   clearCookie(name: string): void;
   /** Sets a response header (e.g. Content-Type for a non-JSON response). */

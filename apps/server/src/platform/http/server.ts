@@ -192,6 +192,7 @@ function registerRoute(app: FastifyInstance, def: RouteDef, handler: RouteBindin
         requestId: req.id,
         ip: req.ip,
         cookies: req.cookies,
+        headers: req.headers,
         setCookie: (name: string, value: string, opts?: CookieOptions) =>
           reply.setCookie(name, value, {
             path: '/',

@@ -1,0 +1,170 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CaseStatus, Satisfaction } from '@jing/contracts';
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  type: string;
+  channel: string;
+  category_code: string;
+  description: string;
+  lng: number | null;
+  lat: number | null;
+  address: string | null;
+  district_code: string | null;
+  street_code: string | null;
+  status: CaseStatus;
+  handler_unit_code: string | null;
+  handler_unit_path: string | null;
+  anonymous: number;
+  reporter_id: string | null;
+  reporter_name: string | null;
+  reporter_phone_enc: string | null;
+  reporter_phone_index: string | null;
+  reporter_phone_masked: string | null;
+  sign_due_at: string | null;
+  contact_due_at: string | null;
+  resolve_due_at: string | null;
+  signed_at: string | null;
+  contacted_at: string | null;
+  replied_at: string | null;
+  closed_at: string | null;
+  contacted_on_time: number | null;
+  reopened: number;
+  duplicate_of: string | null;
+  rating_contacted: number | null;
+  rating_resolved: number | null;
+  rating_satisfaction: Satisfaction | null;
+  month: string;
+  idempotency_key: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseEventRow {
+  id: string;
+  case_id: string;
+  at: string;
+  type: string;
+  actor_id: string | null;
+  unit_code: string | null;
+  text: string | null;
+}
+
+export interface RollupRow {
+  month: string;
+  unit_code: string;
+  unit_path: string;
+  cases: number;
+  responded: number;
+  rated: number;
+  resolved: number;
+  sat_very_satisfied: number;
+  sat_satisfied: number;
+  sat_basically_satisfied: number;
+  sat_dissatisfied: number;
+  sat_very_dissatisfied: number;
+}
+
+export type RollupCounter = Exclude<keyof RollupRow, 'month' | 'unit_code' | 'unit_path'>;
+
+interface Tables {
+  cases: CaseRow;
+  case_events: CaseEventRow;
+  case_counters: { day: string; n: number };
+  case_rollups: RollupRow;
+}
+
+/** The only SQL of 接诉即办 cases. */
+export class CaseRepository {
+  private readonly db: Kysely<Tables>;
+  constructor(db: Kysely<any>) {
+    this.db = db;
+  }
+
+  private t(trx?: Transaction<any>) {
+    return (trx as Transaction<Tables> | undefined) ?? this.db;
+  }
+
+  /** The next number of the day (a counter row per day; the update serialises concurrent writers). */
+  async nextNumber(trx: Transaction<any>, day: string): Promise<number> {
+    const t = this.t(trx);
+    const r = await t.updateTable('case_counters').set((eb) => ({ n: eb('n', '+', 1) })).where('day', '=', day).returning('n').executeTakeFirst();
+    if (r) return Number(r.n);
+    await t.insertInto('case_counters').values({ day, n: 1 }).execute();
+    return 1;
+  }
+
+  async insert(trx: Transaction<any>, row: CaseRow): Promise<void> {
+    await this.t(trx).insertInto('cases').values(row).execute();
+  }
+
+  get(id: string, trx?: Transaction<any>): Promise<CaseRow | undefined> {
+    return this.t(trx).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  byIdempotencyKey(key: string): Promise<CaseRow | undefined> {
+    return this.db.selectFrom('cases').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  }
+
+  /** Applies a change only at the expected version (optimistic concurrency). */
+  async update(trx: Transaction<any>, id: string, version: number, patch: Partial<CaseRow>): Promise<boolean> {
+    const r = await this.t(trx).updateTable('cases').set({ ...patch, version: version + 1 }).where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async insertEvent(trx: Transaction<any>, e: CaseEventRow): Promise<void> {
+    await this.t(trx).insertInto('case_events').values(e).execute();
+  }
+
+  events(caseId: string): Promise<CaseEventRow[]> {
+    return this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  }
+
+  /** Recent open cases of a category inside a bounding box: candidates for a duplicate. */
+  nearby(category: string, since: string, box: [number, number, number, number]): Promise<CaseRow[]> {
+    return this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('category_code', '=', category)
+      .where('created_at', '>=', since)
+      .where('status', 'not in', ['closed', 'answered'])
+      .where('lng', '>=', box[0])
+      .where('lat', '>=', box[1])
+      .where('lng', '<=', box[2])
+      .where('lat', '<=', box[3])
+      .orderBy('created_at')
+      .limit(20)
+      .execute();
+  }
+
+  list(f: { reporterId?: string; handlerUnit?: string; phoneIndex?: string; status?: CaseStatus; limit: number }): Promise<CaseRow[]> {
+    let q = this.db.selectFrom('cases').selectAll();
+    if (f.reporterId) q = q.where('reporter_id', '=', f.reporterId);
+    if (f.handlerUnit) q = q.where('handler_unit_code', '=', f.handlerUnit);
+    if (f.phoneIndex) q = q.where('reporter_phone_index', '=', f.phoneIndex);
+    if (f.status) q = q.where('status', '=', f.status);
+    return q.orderBy('created_at', 'desc').limit(f.limit).execute();
+  }
+
+  /** Adds `delta` to counters of a unit's monthly rollup; one upsert, safe under concurrent writers. */
+  async bump(trx: Transaction<any>, month: string, unitCode: string, unitPath: string, delta: Partial<Record<RollupCounter, number>>): Promise<void> {
+    const zero: RollupRow = {
+      month, unit_code: unitCode, unit_path: unitPath, cases: 0, responded: 0, rated: 0, resolved: 0,
+      sat_very_satisfied: 0, sat_satisfied: 0, sat_basically_satisfied: 0, sat_dissatisfied: 0, sat_very_dissatisfied: 0,
+    };
+    const keys = Object.keys(delta) as RollupCounter[];
+    await this.t(trx)
+      .insertInto('case_rollups')
+      .values({ ...zero, ...delta })
+      .onConflict((oc) =>
+        oc.columns(['month', 'unit_code']).doUpdateSet(Object.fromEntries(keys.map((k) => [k, sql<number>`${sql.ref(`case_rollups.${k}`)} + ${sql.ref(`excluded.${k}`)}`]))),
+      )
+      .execute();
+  }
+
+  rollups(month: string): Promise<RollupRow[]> {
+    return this.db.selectFrom('case_rollups').selectAll().where('month', '=', month).execute();
+  }
+}

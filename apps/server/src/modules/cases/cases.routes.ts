@@ -1,0 +1,26 @@
+import { caseRoutes as r } from '@jing/contracts';
+import { bind, type RouteBinding } from '../../platform/http/binding.ts';
+import type { CaseService } from './cases.service.ts';
+import type { CaseHandling } from './cases.handling.ts';
+import type { CaseRates } from './cases.rates.ts';
+
+export function caseBindings(cases: CaseService, handling: CaseHandling, rates: CaseRates): RouteBinding[] {
+  const header = (h: Record<string, string | string[] | undefined>, name: string) => {
+    const v = h[name];
+    return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : undefined;
+  };
+  return [
+    bind(r.categories, async () => ({ items: cases.deps.catalogue.categories })),
+    bind(r.submit, async ({ caller, body, headers }) => cases.view(caller, await cases.submit(caller, body, header(headers, 'idempotency-key')))),
+    bind(r.get, async ({ caller, params }) => cases.view(caller, await cases.load(caller, params.id))),
+    bind(r.list, async ({ caller, query }) => ({ items: await cases.list(caller, query) })),
+    bind(r.sign, ({ caller, params, body }) => handling.act(caller, params.id, 'sign', body)),
+    bind(r.return, ({ caller, params, body }) => handling.act(caller, params.id, 'return', body)),
+    bind(r.dispatch, ({ caller, params, body }) => handling.act(caller, params.id, 'dispatch', body)),
+    bind(r.contact, ({ caller, params, body }) => handling.act(caller, params.id, 'contact', body)),
+    bind(r.reply, ({ caller, params, body }) => handling.act(caller, params.id, 'reply', body)),
+    bind(r.answer, ({ caller, params, body }) => handling.act(caller, params.id, 'answer', body)),
+    bind(r.rate, ({ caller, params, body }) => handling.act(caller, params.id, 'rate', body)),
+    bind(r.rates, ({ query }) => rates.table(query.month, query.level, query.within)),
+  ];
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { inTransaction, nowIso, type DialectHelper } from '@jing/db';
+import type { CaseStatus } from '@jing/contracts';
+import { covers, holds, type Caller } from '../../platform/auth/context.ts';
+import type { FieldCrypto } from '../../platform/crypto.ts';
+import { DomainError, forbidden, invalidField, notFound } from '../../platform/errors.ts';
+import { sortableId } from '../../platform/ids.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { InboxService } from '../inbox/index.ts';
+import type { WorkingCalendar } from '../calendar/index.ts';
+import type { Catalogue, Category, LimitSpec } from './catalogue.ts';
+import type { CaseRepository, CaseRow } from './cases.repository.ts';
+import { boxAround, metresBetween } from './geo-distance.ts';
+
+export interface CaseDeps {
+  db: Kysely<any>;
+  dialect: DialectHelper;
+  repo: CaseRepository;
+  audit: AuditLog;
+  inbox: InboxService;
+  calendar: WorkingCalendar;
+  catalogue: Catalogue;
+  crypto: FieldCrypto;
+  timeZone: string;
+  cityCode: string;
+  locate(lng: number, lat: number): Promise<{ district: { code: string } | null; street: { code: string } | null }>;
+  unitPath(code: string, trx?: Transaction<any>): Promise<string | null>;
+  unitName(code: string): Promise<string>;
+  parentOf(code: string): Promise<string | null>;
+  agencyOf(parentCode: string, agencyType: string): Promise<{ code: string } | null>;
+  clock?: () => number;
+}
+
+export interface Submission {
+  type: string;
+  categoryCode: string;
+  description: string;
+  location?: { lng: number; lat: number };
+  streetCode?: string;
+  address?: string;
+  anonymous: boolean;
+  caller?: { name: string; phone: string };
+}
+
+const TYPE_NAMES: Record<string, string> = { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' };
+export const caseLink = (id: string) => `/ban/cases/${id}`;
+
+/** YYYY-MM-DD and YYYY-MM of an instant in the city's time zone. */
+function localDay(iso: string, tz: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/**
+ * 接诉即办 intake and reading: every request is located, matched to the
+ * dispatch catalogue, sent straight to the responsible street or agency
+ * (直派) with its deadlines, and flagged when it looks like a duplicate.
+ */
+export class CaseService {
+  readonly clock: () => number;
+  constructor(readonly deps: CaseDeps) {
+    this.clock = deps.clock ?? Date.now;
+  }
+
+  /** The due instant of a limit counted from `start` on the city's calendar. */
+  due(start: string, limit: LimitSpec): string {
+    const { calendar, timeZone } = this.deps;
+    if ('hours' in limit) return calendar.addHours(start, limit.hours);
+    if ('calendarDays' in limit) return calendar.addCalendarDays(start, limit.calendarDays, timeZone);
+    return calendar.addWorkingDays(start, limit.workingDays, timeZone);
+  }
+
+  /** The unit that handles a category at a place: the street, or the district's (else the city's) agency. */
+  async handlerFor(category: Category, districtCode: string | null, streetCode: string | null, field: string): Promise<string> {
+    if (category.handler === 'street') {
+      if (!streetCode) throw invalidField(field, `is required for ${category.name['zh-CN']}: no street boundary covers this location, so name the street (streetCode)`);
+      return streetCode;
+    }
+    const type = category.handler!.slice('agency:'.length);
+    const agency = (districtCode ? await this.deps.agencyOf(districtCode, type) : null) ?? (await this.deps.agencyOf(this.deps.cityCode, type));
+    if (!agency) throw new DomainError('unavailable', `no ${type} agency is set up to handle ${category.code}`);
+    return agency.code;
+  }
+
+  async submit(caller: Caller, input: Submission, idempotencyKey?: string) {
+    const auth = caller.auth!;
+    const principal = auth.principal;
+    const operator = holds(auth, 'cases.intake');
+    if (input.caller && !operator) throw invalidField('body.caller', 'only hotline operators take cases for callers');
+    if (principal.kind === 'staff' && !input.caller) throw invalidField('body.caller', 'is required when staff take a case (who called?)');
+    const key = idempotencyKey ? `${principal.id}:${idempotencyKey}` : null;
+    if (key) {
+      const first = await this.deps.repo.byIdempotencyKey(key);
+      if (first) return first;
+    }
+    const category = this.deps.catalogue.leaf(input.categoryCode);
+    if (!category) throw invalidField('body.categoryCode', `unknown category ${input.categoryCode} (use a leaf of GET /api/v1/cases/categories)`);
+
+    let districtCode: string | null = null;
+    let streetCode: string | null = null;
+    if (input.location) {
+      const here = await this.deps.locate(input.location.lng, input.location.lat);
+      if (!here.district) throw invalidField('body.location', 'is outside the city');
+      districtCode = here.district.code;
+      streetCode = here.street?.code ?? null;
+    }
+    if (input.streetCode) {
+      const path = await this.deps.unitPath(input.streetCode);
+      const parent = path ? await this.deps.parentOf(input.streetCode) : null;
+      if (!path || !path.includes(`/${this.deps.cityCode}/`) || input.streetCode.length !== 9) throw invalidField('body.streetCode', 'is not a street or town of the city');
+      if (districtCode && parent !== districtCode) throw invalidField('body.streetCode', 'is not in the district where the location is');
+      if (!streetCode) streetCode = input.streetCode;
+      districtCode ??= parent;
+    }
+    if (!districtCode) throw invalidField('body.location', 'give a location on the map or a streetCode');
+    const handler = await this.handlerFor(category, districtCode, streetCode, 'body.streetCode');
+    const handlerPath = (await this.deps.unitPath(handler))!;
+
+    const now = nowIso(this.clock);
+    const limits = category.limits!;
+    const duplicateOf = input.location ? await this.findDuplicate(category.code, input.location, now) : null;
+    const phone = input.caller?.phone ?? null;
+    const row: CaseRow = {
+      id: randomUUID(),
+      number: '',
+      type: input.type,
+      channel: input.caller ? 'hotline' : 'tong',
+      category_code: category.code,
+      description: input.description,
+      lng: input.location?.lng ?? null,
+      lat: input.location?.lat ?? null,
+      address: input.address ?? null,
+      district_code: districtCode,
+      street_code: streetCode,
+      status: 'dispatched',
+      handler_unit_code: handler,
+      handler_unit_path: handlerPath,
+      anonymous: input.anonymous ? 1 : 0,
+      reporter_id: input.caller ? null : principal.id,
+      reporter_name: input.caller?.name ?? principal.displayName,
+      reporter_phone_enc: phone ? this.deps.crypto.encrypt(phone) : null,
+      reporter_phone_index: phone ? this.deps.crypto.blindIndex(phone) : null,
+      reporter_phone_masked: phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null,
+      sign_due_at: this.due(now, limits.sign),
+      contact_due_at: this.due(now, limits.contact),
+      resolve_due_at: this.due(now, limits.resolve),
+      signed_at: null, contacted_at: null, replied_at: null, closed_at: null, contacted_on_time: null, reopened: 0,
+      duplicate_of: duplicateOf,
+      rating_contacted: null, rating_resolved: null, rating_satisfaction: null,
+      month: localDay(now, this.deps.timeZone).slice(0, 7),
+      idempotency_key: key,
+      version: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    const day = localDay(now, this.deps.timeZone);
+    try {
+      await inTransaction(this.deps.db, async (trx) => {
+        row.number = `12345-${day.replaceAll('-', '')}-${String(await this.deps.repo.nextNumber(trx, day)).padStart(6, '0')}`;
+        await this.deps.repo.insert(trx, row);
+        await this.event(trx, caller, row.id, 'submit', null, `${TYPE_NAMES[row.type]} · ${category.name['zh-CN']}`);
+        await this.event(trx, caller, row.id, 'dispatch', handler, duplicateOf ? 'possible duplicate' : null);
+        await this.deps.inbox.post(trx, { module: 'cases', kind: 'case.handle', sourceId: row.id, title: `【${TYPE_NAMES[row.type]}】${category.name['zh-CN']}`, summary: row.description.slice(0, 200), link: caseLink(row.id), unitCode: handler, dueAt: row.resolve_due_at });
+        await this.deps.repo.bump(trx, row.month, handler, handlerPath, { cases: 1 });
+        await this.deps.audit.record(trx, caller, { action: 'cases.submit', targetType: 'case', targetId: row.id, unitCode: handler, after: { number: row.number, category: row.category_code, handler, duplicateOf } });
+      });
+    } catch (err) {
+      // Two retries with the same key at once: the loser returns the winner's case.
+      if (key && this.deps.dialect.isUniqueViolation(err)) {
+        const first = await this.deps.repo.byIdempotencyKey(key);
+        if (first) return first;
+      }
+      throw err;
+    }
+    return row;
+  }
+
+  private async findDuplicate(category: string, at: { lng: number; lat: number }, now: string): Promise<string | null> {
+    const { radiusMeters, windowHours } = this.deps.catalogue.duplicate;
+    const since = new Date(Date.parse(now) - windowHours * 3600_000).toISOString();
+    const near = await this.deps.repo.nearby(category, since, boxAround(at, radiusMeters));
+    const hit = near.find((c) => c.lng !== null && c.lat !== null && metresBetween(at, { lng: c.lng, lat: c.lat }) <= radiusMeters);
+    return hit ? (hit.duplicate_of ?? hit.id) : null;
+  }
+
+  /** Who may see a case: its reporter, the handling unit, and staff whose cases.read/dispatch scope covers it. */
+  canSee(caller: Caller, c: CaseRow): boolean {
+    const me = caller.auth?.principal;
+    if (!me) return false;
+    if (c.reporter_id && c.reporter_id === me.id) return true;
+    if (me.kind === 'staff' && me.unitCode === c.handler_unit_code) return true;
+    const path = c.handler_unit_path ?? '#';
+    return covers(caller.auth, 'cases.read', path) || covers(caller.auth, 'cases.dispatch', path) || (covers(caller.auth, 'cases.intake', path) && !c.reporter_id);
+  }
+
+  async load(caller: Caller, id: string): Promise<CaseRow> {
+    const c = await this.deps.repo.get(id);
+    if (!c || !this.canSee(caller, c)) throw notFound('case', id);
+    return c;
+  }
+
+  async view(caller: Caller, c: CaseRow, withEvents = true) {
+    const me = caller.auth?.principal;
+    const isReporter = !!c.reporter_id && c.reporter_id === me?.id;
+    // Anonymous to the handling unit: only the reporter and the 12345 centre see who it was.
+    const showReporter = isReporter || !c.anonymous || holds(caller.auth, 'cases.intake') || holds(caller.auth, 'cases.dispatch');
+    const category = this.deps.catalogue.get(c.category_code)!;
+    const ref = async (code: string | null) => (code ? { code, name: await this.deps.unitName(code) } : null);
+    return {
+      id: c.id,
+      number: c.number,
+      type: c.type as 'consult',
+      channel: c.channel as 'tong',
+      category: { code: category.code, name: category.name },
+      description: c.description,
+      location: c.lng !== null && c.lat !== null ? { lng: c.lng, lat: c.lat } : null,
+      address: c.address,
+      district: await ref(c.district_code),
+      street: await ref(c.street_code),
+      status: c.status,
+      handler: await ref(c.handler_unit_code),
+      anonymous: c.anonymous === 1,
+      reporter: showReporter ? { name: c.reporter_name, phoneMasked: c.reporter_phone_masked } : null,
+      signDueAt: c.sign_due_at,
+      contactDueAt: c.contact_due_at,
+      resolveDueAt: c.resolve_due_at,
+      contactedAt: c.contacted_at,
+      repliedAt: c.replied_at,
+      closedAt: c.closed_at,
+      duplicateOf: c.duplicate_of,
+      rating: c.rating_satisfaction ? { contacted: c.rating_contacted === 1, resolved: c.rating_resolved === 1, satisfaction: c.rating_satisfaction } : null,
+      version: c.version,
+      createdAt: c.created_at,
+      events: withEvents
+        ? (await this.deps.repo.events(c.id)).map((e) => ({ at: e.at, type: e.type, actorId: isReporter ? null : e.actor_id, unitCode: e.unit_code, text: e.text }))
+        : [],
+    };
+  }
+
+  async list(caller: Caller, q: { scope: 'mine' | 'unit'; status?: CaseStatus; callerPhone?: string; limit: number }) {
+    const me = caller.auth!.principal;
+    let rows: CaseRow[];
+    if (q.callerPhone) {
+      if (!holds(caller.auth, 'cases.intake')) throw forbidden('only hotline operators look up callers');
+      rows = await this.deps.repo.list({ phoneIndex: this.deps.crypto.blindIndex(q.callerPhone), status: q.status, limit: q.limit });
+    } else if (q.scope === 'unit') {
+      if (me.kind !== 'staff' || !me.unitCode) throw forbidden('the unit list is for staff');
+      rows = await this.deps.repo.list({ handlerUnit: me.unitCode, status: q.status, limit: q.limit });
+    } else rows = await this.deps.repo.list({ reporterId: me.id, status: q.status, limit: q.limit });
+    return Promise.all(rows.map(async (r) => {
+      const { events: _e, ...rest } = await this.view(caller, r, false);
+      return rest;
+    }));
+  }
+
+  event(trx: Transaction<any>, caller: Caller, caseId: string, type: string, unitCode: string | null, text: string | null) {
+    return this.deps.repo.insertEvent(trx, { id: sortableId(), case_id: caseId, at: nowIso(this.clock), type, actor_id: caller.auth?.actor.id ?? null, unit_code: unitCode, text });
+  }
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { ModuleMigrations } from '@jing/db';
+
+export const caseMigrations: ModuleMigrations = {
+  '2026112807_cases': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('cases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('number', 'text', (c) => c.notNull().unique())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('category_code', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull())
+        .addColumn('lng', 'real')
+        .addColumn('lat', 'real')
+        .addColumn('address', 'text')
+        .addColumn('district_code', 'text')
+        .addColumn('street_code', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('handler_unit_code', 'text')
+        .addColumn('handler_unit_path', 'text')
+        .addColumn('anonymous', 'integer', (c) => c.notNull())
+        .addColumn('reporter_id', 'text')
+        .addColumn('reporter_name', 'text')
+        .addColumn('reporter_phone_enc', 'text')
+        .addColumn('reporter_phone_index', 'text')
+        .addColumn('reporter_phone_masked', 'text')
+        .addColumn('sign_due_at', 'text')
+        .addColumn('contact_due_at', 'text')
+        .addColumn('resolve_due_at', 'text')
+        .addColumn('signed_at', 'text')
+        .addColumn('contacted_at', 'text')
+        .addColumn('replied_at', 'text')
+        .addColumn('closed_at', 'text')
+        .addColumn('contacted_on_time', 'integer')
+        .addColumn('reopened', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('duplicate_of', 'text')
+        .addColumn('rating_contacted', 'integer')
+        .addColumn('rating_resolved', 'integer')
+        .addColumn('rating_satisfaction', 'text')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('idempotency_key', 'text', (c) => c.unique())
+        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cases_handler').on('cases').columns(['handler_unit_code', 'status']).execute();
+      await db.schema.createIndex('cases_reporter').on('cases').columns(['reporter_id', 'created_at']).execute();
+      await db.schema.createIndex('cases_phone').on('cases').columns(['reporter_phone_index', 'created_at']).execute();
+      await db.schema.createIndex('cases_dup').on('cases').columns(['category_code', 'created_at']).execute();
+      await db.schema
+        .createTable('case_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('actor_id', 'text')
+        .addColumn('unit_code', 'text')
+        .addColumn('text', 'text')
+        .execute();
+      await db.schema.createIndex('case_events_case').on('case_events').columns(['case_id', 'at']).execute();
+      await db.schema
+        .createTable('case_counters')
+        .addColumn('day', 'text', (c) => c.primaryKey())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .execute();
+      // Monthly rollups per handling unit, kept as cases move, so league tables never scan cases.
+      await db.schema
+        .createTable('case_rollups')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('unit_path', 'text', (c) => c.notNull())
+        .addColumn('cases', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('responded', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('rated', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('resolved', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sat_very_satisfied', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sat_satisfied', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sat_basically_satisfied', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sat_dissatisfied', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('sat_very_dissatisfied', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('case_rollups_pk', ['month', 'unit_code'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const t of ['case_rollups', 'case_counters', 'case_events', 'cases']) await db.schema.dropTable(t).execute();
+    },
+  },
+};
