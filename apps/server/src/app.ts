@@ -17,12 +17,13 @@ import { AccountService, IdentityRepository, SessionService, identityBindings, i
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
 import { CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, caseMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, caseMigrations, open311Migrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -45,6 +46,7 @@ export interface Jing {
   cases: CaseService;
   caseHandling: CaseHandling;
   caseRates: CaseRates;
+  open311: Open311Service;
   close(): Promise<void>;
 }
 
@@ -99,10 +101,14 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     agencyOf: (parent, type) => org!.agencyOf(parent, type),
   });
   const caseHandling = new CaseHandling(cases);
+  const open311 = new Open311Service(db, cases, caseRepo, audit, async () => {
+    const city = await org!.unitPath(config.cityCode);
+    return city ? org!.listLevel('street', city) : [];
+  });
   const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseRates,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseRates, open311,
     close: () => database.close(),
   };
 }
@@ -143,6 +149,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...supervisionBindings(jing.supervision),
     ...noticeBindings(jing.notices),
     ...caseBindings(jing.cases, jing.caseHandling, jing.caseRates),
+    ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
   ];
 }
 

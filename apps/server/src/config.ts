@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   JING_SEED_DEMO: bool.default(true),
   JING_TRUST_PROXY: bool.default(false),
   JING_CALENDAR_OVERRIDES: z.string().optional(),
+  JING_PUBLIC_URL: z.url().optional(),
   JING_JOBS_INTERVAL_SECONDS: z.coerce.number().min(0).max(86400).default(300),
 });
 
@@ -53,6 +54,8 @@ export interface Config {
   loginLockMs: number;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** The URL the public reaches this server at (for links in discovery documents). */
+  publicUrl: string | null;
   /** A JSON file of the city's corrections to the working-day calendar (docs/working-days.md). */
   calendarOverridesFile: string | null;
   /** How often periodic jobs (e.g. supervision escalation) run; 0 turns them off. */
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.JING_LOGIN_LOCK_MINUTES * 60_000,
     seedDemo: e.JING_SEED_DEMO,
     trustProxy: e.JING_TRUST_PROXY,
+    publicUrl: e.JING_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     calendarOverridesFile: e.JING_CALENDAR_OVERRIDES ? resolve(e.JING_CALENDAR_OVERRIDES) : null,
     jobsIntervalMs: e.JING_JOBS_INTERVAL_SECONDS * 1000,
   };

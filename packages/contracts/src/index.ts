@@ -11,6 +11,7 @@ export * from './inbox.ts';
 export * from './supervision.ts';
 export * from './notices.ts';
 export * from './cases.ts';
+export * from './open311.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -20,6 +21,7 @@ import { inboxRoutes } from './inbox.ts';
 import { supervisionRoutes } from './supervision.ts';
 import { noticeRoutes } from './notices.ts';
 import { caseRoutes } from './cases.ts';
+import { open311Routes } from './open311.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -33,5 +35,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(supervisionRoutes),
   ...Object.values(noticeRoutes),
   ...Object.values(caseRoutes),
+  ...Object.values(open311Routes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -13,6 +13,7 @@ export const PERMISSIONS = [
   'cases.intake', // 12345 operators: take cases on behalf of callers, answer from the knowledge base, call back
   'cases.dispatch', // 12345 dispatch centre: re-dispatch returned cases, rule on disputes, merge duplicates
   'cases.read', // read cases handled within scope (leaders, supervisors)
+  'integrations.manage', // issue and revoke API keys of third-party apps (Open311)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,7 +29,7 @@ export const ROLES = {
   operator: ['cases.intake'],
   /** 12345 dispatch centre. */
   dispatcher: ['cases.intake', 'cases.dispatch', 'cases.read'],
-  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

@@ -43,6 +43,11 @@ export interface RouteDef<
   produces?: string;
   /** Content types accepted for the body besides JSON. */
   consumes?: string[];
+  /**
+   * Error body format. Our own envelope by default; `open311` answers errors
+   * as GeoReport v2 requires (`[{ code, description }]`, JSON or XML by the path's format).
+   */
+  errors?: 'envelope' | 'open311';
 }
 
 /** Declares a route; a typed identity function so inference keeps the schemas' types. */

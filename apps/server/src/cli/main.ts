@@ -23,6 +23,7 @@ Usage: npx jing <command> [options]
                                 import Beijing's divisions and agencies, or all of mainland China's (~665,000 units)
   geo import <file.geojson> [--code-property code]
                                 set unit boundaries from a GeoJSON FeatureCollection
+  open311 key create <name>     issue an Open311 API key to a third-party app (printed once)
   supervision escalate          escalate overdue supervised work one level up (the server also does this periodically)
   audit verify                  check the audit log's hash chain; exit 1 and name the first bad entry
   user create --username U --unit CODE --name N --position P [--password P] [--role R]...
@@ -90,6 +91,12 @@ export async function main(argv: string[]): Promise<number> {
           const r = await jing.geo.importCollection(SYSTEM_CALLER, fc, values['code-property']!, `file:${file}`, (d, t) => bar.update(d, t));
           out(JSON.stringify(r, null, 2));
           return r.skipped.length ? 1 : 0;
+        }
+        case 'open311 key': {
+          const [verb, name] = argv.slice(2);
+          if (verb !== 'create' || !name) throw new DomainError('validation_failed', 'usage: jing open311 key create <name>');
+          out(JSON.stringify(await jing.open311.createKey(SYSTEM_CALLER, name), null, 2));
+          return 0;
         }
         case 'supervision escalate': {
           out(JSON.stringify({ escalated: await jing.supervision.escalateOverdue(SYSTEM_CALLER) }));

@@ -104,6 +104,19 @@ export class CaseRepository {
     return this.t(trx).selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  byNumbers(numbers: string[]): Promise<CaseRow[]> {
+    if (numbers.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('cases').selectAll().where('number', 'in', numbers).orderBy('created_at', 'desc').execute();
+  }
+
+  /** Open311 GET requests: by categories, time range and open/closed, newest first. */
+  query(f: { categories?: string[]; from: string; to: string; closed?: boolean; limit: number }): Promise<CaseRow[]> {
+    let q = this.db.selectFrom('cases').selectAll().where('created_at', '>=', f.from).where('created_at', '<=', f.to);
+    if (f.categories?.length) q = q.where('category_code', 'in', f.categories);
+    if (f.closed !== undefined) q = f.closed ? q.where('status', 'in', ['closed', 'answered']) : q.where('status', 'not in', ['closed', 'answered']);
+    return q.orderBy('created_at', 'desc').limit(f.limit).execute();
+  }
+
   byIdempotencyKey(key: string): Promise<CaseRow | undefined> {
     return this.db.selectFrom('cases').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
   }

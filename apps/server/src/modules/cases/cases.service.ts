@@ -46,6 +46,18 @@ export interface Submission {
 const TYPE_NAMES: Record<string, string> = { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' };
 export const caseLink = (id: string) => `/ban/cases/${id}`;
 
+/** Where a case came from and who reported it. */
+export interface Source {
+  channel: 'tong' | 'hotline' | 'open311';
+  reporterId: string | null;
+  name: string | null;
+  phone: string | null;
+  /** Whose idempotency keys these are (the account, or the Open311 app). */
+  keyOwner: string;
+}
+
+const FIELDS = { location: 'body.location', street: 'body.streetCode', category: 'body.categoryCode' };
+
 /** YYYY-MM-DD and YYYY-MM of an instant in the city's time zone. */
 function localDay(iso: string, tz: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
@@ -82,49 +94,58 @@ export class CaseService {
     return agency.code;
   }
 
+  /** A submission by a signed-in resident or business (Tong), or by an operator for a caller (hotline). */
   async submit(caller: Caller, input: Submission, idempotencyKey?: string) {
     const auth = caller.auth!;
     const principal = auth.principal;
     const operator = holds(auth, 'cases.intake');
     if (input.caller && !operator) throw invalidField('body.caller', 'only hotline operators take cases for callers');
     if (principal.kind === 'staff' && !input.caller) throw invalidField('body.caller', 'is required when staff take a case (who called?)');
-    const key = idempotencyKey ? `${principal.id}:${idempotencyKey}` : null;
+    const source: Source = input.caller
+      ? { channel: 'hotline', reporterId: null, name: input.caller.name, phone: input.caller.phone, keyOwner: principal.id }
+      : { channel: 'tong', reporterId: principal.id, name: principal.displayName, phone: null, keyOwner: principal.id };
+    return this.intake(caller, input, source, idempotencyKey);
+  }
+
+  /** Takes in a case from any channel: validate, locate, dispatch, record. */
+  async intake(caller: Caller, input: Submission, source: Source, idempotencyKey?: string, fields: { location: string; street: string; category: string } = FIELDS) {
+    const key = idempotencyKey ? `${source.keyOwner}:${idempotencyKey}` : null;
     if (key) {
       const first = await this.deps.repo.byIdempotencyKey(key);
       if (first) return first;
     }
     const category = this.deps.catalogue.leaf(input.categoryCode);
-    if (!category) throw invalidField('body.categoryCode', `unknown category ${input.categoryCode} (use a leaf of GET /api/v1/cases/categories)`);
+    if (!category) throw invalidField(fields.category, `unknown category ${input.categoryCode} (use a leaf of GET /api/v1/cases/categories)`);
 
     let districtCode: string | null = null;
     let streetCode: string | null = null;
     if (input.location) {
       const here = await this.deps.locate(input.location.lng, input.location.lat);
-      if (!here.district) throw invalidField('body.location', 'is outside the city');
+      if (!here.district) throw invalidField(fields.location, 'is outside the city');
       districtCode = here.district.code;
       streetCode = here.street?.code ?? null;
     }
     if (input.streetCode) {
       const path = await this.deps.unitPath(input.streetCode);
       const parent = path ? await this.deps.parentOf(input.streetCode) : null;
-      if (!path || !path.includes(`/${this.deps.cityCode}/`) || input.streetCode.length !== 9) throw invalidField('body.streetCode', 'is not a street or town of the city');
-      if (districtCode && parent !== districtCode) throw invalidField('body.streetCode', 'is not in the district where the location is');
+      if (!path || !path.includes(`/${this.deps.cityCode}/`) || input.streetCode.length !== 9) throw invalidField(fields.street, 'is not a street or town of the city');
+      if (districtCode && parent !== districtCode) throw invalidField(fields.street, 'is not in the district where the location is');
       if (!streetCode) streetCode = input.streetCode;
       districtCode ??= parent;
     }
-    if (!districtCode) throw invalidField('body.location', 'give a location on the map or a streetCode');
-    const handler = await this.handlerFor(category, districtCode, streetCode, 'body.streetCode');
+    if (!districtCode) throw invalidField(fields.location, 'give a location on the map or a streetCode');
+    const handler = await this.handlerFor(category, districtCode, streetCode, fields.street);
     const handlerPath = (await this.deps.unitPath(handler))!;
 
     const now = nowIso(this.clock);
     const limits = category.limits!;
     const duplicateOf = input.location ? await this.findDuplicate(category.code, input.location, now) : null;
-    const phone = input.caller?.phone ?? null;
+    const phone = source.phone;
     const row: CaseRow = {
       id: randomUUID(),
       number: '',
       type: input.type,
-      channel: input.caller ? 'hotline' : 'tong',
+      channel: source.channel,
       category_code: category.code,
       description: input.description,
       lng: input.location?.lng ?? null,
@@ -136,8 +157,8 @@ export class CaseService {
       handler_unit_code: handler,
       handler_unit_path: handlerPath,
       anonymous: input.anonymous ? 1 : 0,
-      reporter_id: input.caller ? null : principal.id,
-      reporter_name: input.caller?.name ?? principal.displayName,
+      reporter_id: source.reporterId,
+      reporter_name: source.name,
       reporter_phone_enc: phone ? this.deps.crypto.encrypt(phone) : null,
       reporter_phone_index: phone ? this.deps.crypto.blindIndex(phone) : null,
       reporter_phone_masked: phone ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : null,

@@ -30,11 +30,13 @@ export type Handler<D extends RouteDef> = (ctx: RequestContext<D>) => Promise<Re
 export interface RouteBinding {
   def: RouteDef;
   handler: Handler<any>;
+  /** For routes whose errors follow another spec (Open311): turns an error into that spec's response. */
+  formatError?: (err: unknown, params: Record<string, string>) => { status: number; type: string; body: string };
 }
 
 /** Joins a route definition to its handler, keeping the types of both. */
-export function bind<D extends RouteDef>(def: D, handler: Handler<D>): RouteBinding {
-  return { def, handler };
+export function bind<D extends RouteDef>(def: D, handler: Handler<D>, formatError?: RouteBinding['formatError']): RouteBinding {
+  return { def, handler, ...(formatError ? { formatError } : {}) };
 }
 
 /** The context of a call as services see it: no HTTP. */

@@ -91,6 +91,15 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   app.decorateRequest('auth', null);
   // JSON only, unless a route says otherwise: a text body is a client mistake (415), not a string field.
   app.removeContentTypeParser('text/plain');
+  // Form posts (Open311 GeoReport v2): repeated keys become arrays.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    const out: Record<string, string | string[]> = {};
+    for (const [k, v] of new URLSearchParams(body as string)) {
+      const prev = out[k];
+      out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+    }
+    done(null, out);
+  });
   // Every route registered, so a test can prove each is in the OpenAPI document.
   const registered: { method: string; url: string }[] = [];
   app.addHook('onRoute', (r) => {
@@ -140,7 +149,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   });
 
   // --- API routes, from the contract table ---
-  for (const { def, handler } of deps.bindings) registerRoute(app, def, handler, deps);
+  for (const b of deps.bindings) registerRoute(app, b, deps);
 
   // --- OpenAPI document and interactive docs ---
   await app.register(swagger, { mode: 'static', specification: { document: deps.openapi as never } });
@@ -169,46 +178,62 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   return app;
 }
 
-function registerRoute(app: FastifyInstance, def: RouteDef, handler: RouteBinding['handler'], deps: HttpDeps) {
+function registerRoute(app: FastifyInstance, binding: RouteBinding, deps: HttpDeps) {
+  const { def, formatError } = binding;
   const isLogin = def.id === 'auth.login';
+  const serve = serveRoute(binding, deps);
   app.route({
     method: def.method,
     url: def.path,
     config: isLogin ? { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } } : {},
-    handler: async (req: FastifyRequest, reply: FastifyReply) => {
-      const sid = req.cookies[SESSION_COOKIE];
-      const auth = sid ? await deps.authenticate(sid) : null;
-      req.auth = auth;
-      await checkAccess(def, req, auth, deps);
-      const params = def.params ? parseOrThrow('params', def.params, req.params) : req.params;
-      const query = def.query ? parseOrThrow('query', def.query, req.query) : {};
-      const body = def.body ? parseOrThrow('body', def.body, req.body === undefined ? {} : req.body) : undefined;
-      const result = await handler({
-        params,
-        query,
-        body,
-        auth,
-        caller: { auth, requestId: req.id },
-        requestId: req.id,
-        ip: req.ip,
-        cookies: req.cookies,
-        headers: req.headers,
-        setCookie: (name: string, value: string, opts?: CookieOptions) =>
-          reply.setCookie(name, value, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: deps.config.cookieSecure,
-            ...(opts?.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
-          }),
-        clearCookie: (name: string) => reply.clearCookie(name, { path: '/' }),
-        header: (name: string, value: string) => reply.header(name, value),
-      } as never);
-      reply.status(def.status ?? 200);
-      if (def.response === null) return reply.send(result);
-      return reply.type('application/json; charset=utf-8').send(typeof result === 'string' ? result : JSON.stringify(result));
-    },
+    handler: !formatError
+      ? serve
+      : async (req: FastifyRequest, reply: FastifyReply) => {
+          try {
+            return await serve(req, reply);
+          } catch (err) {
+            const out = formatError(err, req.params as Record<string, string>);
+            if (out.status >= 500) req.log.error({ err }, 'unhandled error');
+            return reply.status(out.status).type(out.type).send(out.body);
+          }
+        },
   });
+}
+
+function serveRoute({ def, handler }: RouteBinding, deps: HttpDeps) {
+  return async (req: FastifyRequest, reply: FastifyReply) => {
+    const sid = req.cookies[SESSION_COOKIE];
+    const auth = sid ? await deps.authenticate(sid) : null;
+    req.auth = auth;
+    await checkAccess(def, req, auth, deps);
+    const params = def.params ? parseOrThrow('params', def.params, req.params) : req.params;
+    const query = def.query ? parseOrThrow('query', def.query, req.query) : {};
+    const body = def.body ? parseOrThrow('body', def.body, req.body === undefined ? {} : req.body) : undefined;
+    const result = await handler({
+      params,
+      query,
+      body,
+      auth,
+      caller: { auth, requestId: req.id },
+      requestId: req.id,
+      ip: req.ip,
+      cookies: req.cookies,
+      headers: req.headers,
+      setCookie: (name: string, value: string, opts?: CookieOptions) =>
+        reply.setCookie(name, value, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: deps.config.cookieSecure,
+          ...(opts?.maxAgeSeconds ? { maxAge: opts.maxAgeSeconds } : {}),
+        }),
+      clearCookie: (name: string) => reply.clearCookie(name, { path: '/' }),
+      header: (name: string, value: string) => reply.header(name, value),
+    } as never);
+    reply.status(def.status ?? 200);
+    if (def.response === null) return reply.send(result);
+    return reply.type('application/json; charset=utf-8').send(typeof result === 'string' ? result : JSON.stringify(result));
+  };
 }
 
 /** 401 without a session, 403 without the permission, 404 when the unit is outside the caller's scope. */
