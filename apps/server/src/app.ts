@@ -16,7 +16,7 @@ import { DATA_DIR, OrgRepository, OrgService, orgBindings, orgMigrations } from 
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
-import { CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
@@ -45,6 +45,7 @@ export interface Jing {
   calendar: WorkingCalendar;
   cases: CaseService;
   caseHandling: CaseHandling;
+  caseCollaboration: CaseCollaboration;
   caseRates: CaseRates;
   open311: Open311Service;
   close(): Promise<void>;
@@ -101,6 +102,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     agencyOf: (parent, type) => org!.agencyOf(parent, type),
   });
   const caseHandling = new CaseHandling(cases);
+  const caseCollaboration = new CaseCollaboration(cases, config.whistleCheckinMinutes);
   const open311 = new Open311Service(db, cases, caseRepo, audit, async () => {
     const city = await org!.unitPath(config.cityCode);
     return city ? org!.listLevel('street', city) : [];
@@ -108,7 +110,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseRates, open311,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseCollaboration, caseRates, open311,
     close: () => database.close(),
   };
 }
@@ -148,7 +150,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...inboxBindings(jing.inbox),
     ...supervisionBindings(jing.supervision),
     ...noticeBindings(jing.notices),
-    ...caseBindings(jing.cases, jing.caseHandling, jing.caseRates),
+    ...caseBindings(jing.cases, jing.caseHandling, jing.caseCollaboration, jing.caseRates),
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
   ];
 }

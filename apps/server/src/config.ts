@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   JING_TRUST_PROXY: bool.default(false),
   JING_CALENDAR_OVERRIDES: z.string().optional(),
   JING_PUBLIC_URL: z.url().optional(),
+  JING_WHISTLE_CHECKIN_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   JING_JOBS_INTERVAL_SECONDS: z.coerce.number().min(0).max(86400).default(300),
 });
 
@@ -54,6 +55,8 @@ export interface Config {
   loginLockMs: number;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** 吹哨报到: minutes a summoned agency has to check in. */
+  whistleCheckinMinutes: number;
   /** The URL the public reaches this server at (for links in discovery documents). */
   publicUrl: string | null;
   /** A JSON file of the city's corrections to the working-day calendar (docs/working-days.md). */
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.JING_LOGIN_LOCK_MINUTES * 60_000,
     seedDemo: e.JING_SEED_DEMO,
     trustProxy: e.JING_TRUST_PROXY,
+    whistleCheckinMinutes: e.JING_WHISTLE_CHECKIN_MINUTES,
     publicUrl: e.JING_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     calendarOverridesFile: e.JING_CALENDAR_OVERRIDES ? resolve(e.JING_CALENDAR_OVERRIDES) : null,
     jobsIntervalMs: e.JING_JOBS_INTERVAL_SECONDS * 1000,

@@ -59,6 +59,19 @@ export const CaseView = z
     closedAt: Instant.nullable(),
     duplicateOf: z.string().nullable().describe('A case this one may duplicate (same category nearby, recently)'),
     rating: z.object({ contacted: z.boolean(), resolved: z.boolean(), satisfaction: Satisfaction }).nullable(),
+    extension: z.object({ requestedDueAt: Instant, reason: z.string() }).nullable().describe('A pending request for more time (延期)'),
+    participants: z
+      .array(
+        z.object({
+          unit: Ref,
+          role: z.enum(['assist', 'summoned']).describe('assist 协办 | summoned 吹哨报到'),
+          invitedAt: Instant,
+          checkinDueAt: Instant.nullable(),
+          checkedInAt: Instant.nullable(),
+          score: z.number().int().nullable(),
+        }),
+      )
+      .describe('Units working on the case beside the lead (handler)'),
     version: z.number().int(),
     createdAt: Instant,
     events: z.array(CaseEvent),
@@ -137,6 +150,33 @@ export const caseRoutes = {
     'rate',
     '回访评价: the requester (or the 12345 callback) answers: contacted? resolved? satisfied?',
     z.strictObject({ version: Version, contacted: z.boolean(), resolved: z.boolean(), satisfaction: Satisfaction, comment: z.string().max(2000).optional() }),
+  ),
+  requestExtension: caseAction(
+    'requestExtension',
+    'extension',
+    '申请延期: the handling unit asks the dispatch centre for a later deadline',
+    z.strictObject({ version: Version, reason: z.string().min(2).max(2000), newResolveDueAt: z.iso.datetime({ offset: true }) }),
+  ),
+  decideExtension: caseAction('decideExtension', 'extension/decision', 'The dispatch centre approves or rejects an extension', z.strictObject({ version: Version, approve: z.boolean(), comment: z.string().max(2000).optional() })),
+  assist: caseAction(
+    'assist',
+    'assist',
+    '协办: name assisting units beside the lead unit (dispatch centre or the lead unit)',
+    z.strictObject({ version: Version, units: z.array(UnitCode).min(1).max(20) }),
+  ),
+  whistle: caseAction(
+    'whistle',
+    'whistle',
+    '吹哨: a street summons agencies to the case; each must check in within the limit and stays until it is done',
+    z.strictObject({ version: Version, agencies: z.array(UnitCode).min(1).max(20), note: z.string().min(1).max(2000) }),
+  ),
+  checkin: caseAction('checkin', 'checkin', '报到: a summoned agency checks in', z.strictObject({ version: Version, note: z.string().max(2000).optional() })),
+  note: caseAction('note', 'note', '办理记录: the lead or a participating unit records a visit, a finding or evidence', z.strictObject({ version: Version, text: z.string().min(1).max(4000) })),
+  scoreAgency: caseAction(
+    'scoreAgency',
+    'whistle/score',
+    '评价: after the reply, the street scores a summoned agency 1–5',
+    z.strictObject({ version: Version, agency: UnitCode, score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
   ),
   rates: defineRoute({
     id: 'cases.rates',

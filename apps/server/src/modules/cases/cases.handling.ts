@@ -9,7 +9,7 @@ import type { CaseRow, RollupCounter } from './cases.repository.ts';
 type Who = 'handler' | 'dispatcher' | 'operator' | 'reporter_or_operator';
 
 /** Each action: who may take it, from which states, and to which state. */
-const RULES: Record<string, { who: Who; from: CaseStatus[]; to: CaseStatus }> = {
+const RULES: Record<string, { who: Who; from: CaseStatus[]; to: CaseStatus | null }> = {
   sign: { who: 'handler', from: ['dispatched'], to: 'signed' },
   return: { who: 'handler', from: ['dispatched', 'signed'], to: 'returned' },
   dispatch: { who: 'dispatcher', from: ['returned'], to: 'dispatched' },
@@ -17,6 +17,8 @@ const RULES: Record<string, { who: Who; from: CaseStatus[]; to: CaseStatus }> = 
   reply: { who: 'handler', from: ['contacted'], to: 'replied' },
   answer: { who: 'operator', from: ['dispatched'], to: 'answered' },
   rate: { who: 'reporter_or_operator', from: ['replied'], to: 'closed' },
+  extension_request: { who: 'handler', from: ['signed', 'contacted'], to: null },
+  extension_decision: { who: 'dispatcher', from: ['signed', 'contacted'], to: null },
 };
 
 export interface ActionInput {
@@ -30,6 +32,8 @@ export interface ActionInput {
   resolved?: boolean;
   contacted?: boolean;
   satisfaction?: Satisfaction;
+  newResolveDueAt?: string;
+  approve?: boolean;
 }
 
 const SAT_COUNTER: Record<Satisfaction, RollupCounter> = {
@@ -73,7 +77,7 @@ export class CaseHandling {
     if (action === 'answer' && c.type !== 'consult') throw invalidField('body.text', 'only consultations are answered on the spot');
 
     const now = nowIso(this.cases.clock);
-    const patch: Partial<CaseRow> = { status: rule.to, updated_at: now };
+    const patch: Partial<CaseRow> = { ...(rule.to ? { status: rule.to } : {}), updated_at: now };
     const after: ((trx: Transaction<any>) => Promise<unknown>)[] = [];
     const category = deps.catalogue.get(c.category_code)!;
     const centre = (await deps.agencyOf(deps.cityCode, 'hotline_12345'))?.code ?? deps.cityCode;
@@ -122,6 +126,24 @@ export class CaseHandling {
         patch.closed_at = now;
         after.push((trx) => deps.inbox.complete(trx, 'cases', c.id));
         break;
+      case 'extension_request': {
+        const due = Date.parse(input.newResolveDueAt!);
+        if (c.extension_due_at) throw new DomainError('conflict', 'an extension is already waiting for a decision');
+        if (!(due > Date.parse(c.resolve_due_at ?? now))) throw invalidField('body.newResolveDueAt', 'must be later than the current deadline');
+        if (c.resolve_due_at && c.resolve_due_at < now) throw invalidField('body.newResolveDueAt', 'the deadline has passed: ask before it does');
+        patch.extension_due_at = new Date(due).toISOString();
+        patch.extension_reason = input.reason!;
+        after.push((trx) => deps.inbox.post(trx, { module: 'cases', kind: 'case.extension', sourceId: c.id, title: `【延期申请】${category.name['zh-CN']}（${c.number}）`, summary: input.reason ?? null, link: caseLink(c.id), unitCode: centre }));
+        break;
+      }
+      case 'extension_decision':
+        if (!c.extension_due_at) throw new DomainError('conflict', 'no extension is waiting for a decision');
+        if (input.approve) patch.resolve_due_at = c.extension_due_at;
+        patch.extension_due_at = null;
+        patch.extension_reason = null;
+        eventText = `${input.approve ? 'approved' : 'rejected'}${input.comment ? `：${input.comment}` : ''}`;
+        after.push((trx) => deps.inbox.complete(trx, 'cases', c.id, 'case.extension'));
+        break;
       case 'rate': {
         const reopen = !input.resolved && (input.satisfaction === 'dissatisfied' || input.satisfaction === 'very_dissatisfied') && c.reopened === 0;
         patch.rating_contacted = input.contacted ? 1 : 0;
@@ -145,12 +167,29 @@ export class CaseHandling {
       }
     }
 
-    await inTransaction(deps.db, async (trx) => {
-      if (!(await deps.repo.update(trx, c.id, c.version, patch))) throw conflict('the case changed since you loaded it');
-      await this.cases.event(trx, caller, c.id, patch.reopened && action === 'rate' ? 'reopen' : action, eventUnit, eventText);
-      for (const step of after) await step(trx);
-      await deps.audit.record(trx, caller, { action: `cases.${action}`, targetType: 'case', targetId: c.id, unitCode: c.handler_unit_code, before: { status: c.status, handler: c.handler_unit_code }, after: patch });
-    });
-    return this.cases.view(caller, (await deps.repo.get(c.id))!);
+    const type = patch.reopened && action === 'rate' ? 'reopen' : action;
+    return commitCaseChange(this.cases, caller, c, patch, { type, unit: eventUnit, text: eventText }, after);
   }
+}
+
+/**
+ * Writes one change to a case: the versioned update, its timeline event, the
+ * follow-up steps (inbox, rollups) and the audit entry, in one transaction.
+ */
+export async function commitCaseChange(
+  cases: CaseService,
+  caller: Caller,
+  c: CaseRow,
+  patch: Partial<CaseRow>,
+  event: { type: string; unit: string | null; text: string | null },
+  after: ((trx: Transaction<any>) => Promise<unknown>)[],
+) {
+  const { deps } = cases;
+  await inTransaction(deps.db, async (trx) => {
+    if (!(await deps.repo.update(trx, c.id, c.version, patch))) throw conflict('the case changed since you loaded it');
+    await cases.event(trx, caller, c.id, event.type, event.unit, event.text);
+    for (const step of after) await step(trx);
+    await deps.audit.record(trx, caller, { action: `cases.${event.type}`, targetType: 'case', targetId: c.id, unitCode: c.handler_unit_code, before: { status: c.status, handler: c.handler_unit_code }, after: patch });
+  });
+  return cases.view(caller, (await deps.repo.get(c.id))!);
 }

@@ -36,6 +36,8 @@ export interface CaseRow {
   rating_resolved: number | null;
   rating_satisfaction: Satisfaction | null;
   month: string;
+  extension_due_at: string | null;
+  extension_reason: string | null;
   idempotency_key: string | null;
   version: number;
   created_at: string;
@@ -67,6 +69,18 @@ export interface RollupRow {
   sat_very_dissatisfied: number;
 }
 
+export interface ParticipantRow {
+  case_id: string;
+  unit_code: string;
+  unit_path: string;
+  role: 'assist' | 'summoned';
+  invited_at: string;
+  checkin_due_at: string | null;
+  checked_in_at: string | null;
+  score: number | null;
+  comment: string | null;
+}
+
 export type RollupCounter = Exclude<keyof RollupRow, 'month' | 'unit_code' | 'unit_path'>;
 
 interface Tables {
@@ -74,6 +88,7 @@ interface Tables {
   case_events: CaseEventRow;
   case_counters: { day: string; n: number };
   case_rollups: RollupRow;
+  case_participants: ParticipantRow;
 }
 
 /** The only SQL of 接诉即办 cases. */
@@ -133,6 +148,19 @@ export class CaseRepository {
 
   events(caseId: string): Promise<CaseEventRow[]> {
     return this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  }
+
+  participants(caseId: string): Promise<ParticipantRow[]> {
+    return this.db.selectFrom('case_participants').selectAll().where('case_id', '=', caseId).orderBy('invited_at').orderBy('unit_code').execute();
+  }
+
+  async addParticipant(trx: Transaction<any>, p: ParticipantRow): Promise<boolean> {
+    const r = await this.t(trx).insertInto('case_participants').values(p).onConflict((oc) => oc.columns(['case_id', 'unit_code']).doNothing()).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+
+  async updateParticipant(trx: Transaction<any>, caseId: string, unitCode: string, patch: Partial<ParticipantRow>): Promise<void> {
+    await this.t(trx).updateTable('case_participants').set(patch).where('case_id', '=', caseId).where('unit_code', '=', unitCode).execute();
   }
 
   /** Recent open cases of a category inside a bounding box: candidates for a duplicate. */

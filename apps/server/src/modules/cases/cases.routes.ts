@@ -3,8 +3,9 @@ import { bind, type RouteBinding } from '../../platform/http/binding.ts';
 import type { CaseService } from './cases.service.ts';
 import type { CaseHandling } from './cases.handling.ts';
 import type { CaseRates } from './cases.rates.ts';
+import type { CaseCollaboration } from './cases.collaboration.ts';
 
-export function caseBindings(cases: CaseService, handling: CaseHandling, rates: CaseRates): RouteBinding[] {
+export function caseBindings(cases: CaseService, handling: CaseHandling, collab: CaseCollaboration, rates: CaseRates): RouteBinding[] {
   const header = (h: Record<string, string | string[] | undefined>, name: string) => {
     const v = h[name];
     return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : undefined;
@@ -21,6 +22,13 @@ export function caseBindings(cases: CaseService, handling: CaseHandling, rates: 
     bind(r.reply, ({ caller, params, body }) => handling.act(caller, params.id, 'reply', body)),
     bind(r.answer, ({ caller, params, body }) => handling.act(caller, params.id, 'answer', body)),
     bind(r.rate, ({ caller, params, body }) => handling.act(caller, params.id, 'rate', body)),
+    bind(r.requestExtension, ({ caller, params, body }) => handling.act(caller, params.id, 'extension_request', body)),
+    bind(r.decideExtension, ({ caller, params, body }) => handling.act(caller, params.id, 'extension_decision', body)),
+    bind(r.assist, ({ caller, params, body }) => collab.assist(caller, params.id, body)),
+    bind(r.whistle, ({ caller, params, body }) => collab.whistle(caller, params.id, body)),
+    bind(r.checkin, ({ caller, params, body }) => collab.checkin(caller, params.id, body)),
+    bind(r.note, ({ caller, params, body }) => collab.note(caller, params.id, body)),
+    bind(r.scoreAgency, ({ caller, params, body }) => collab.scoreAgency(caller, params.id, body)),
     bind(r.rates, ({ query }) => rates.table(query.month, query.level, query.within)),
   ];
 }

@@ -169,6 +169,8 @@ export class CaseService {
       duplicate_of: duplicateOf,
       rating_contacted: null, rating_resolved: null, rating_satisfaction: null,
       month: localDay(now, this.deps.timeZone).slice(0, 7),
+      extension_due_at: null,
+      extension_reason: null,
       idempotency_key: key,
       version: 0,
       created_at: now,
@@ -205,18 +207,20 @@ export class CaseService {
   }
 
   /** Who may see a case: its reporter, the handling unit, and staff whose cases.read/dispatch scope covers it. */
-  canSee(caller: Caller, c: CaseRow): boolean {
+  canSee(caller: Caller, c: CaseRow, participantUnits: string[] = []): boolean {
     const me = caller.auth?.principal;
     if (!me) return false;
     if (c.reporter_id && c.reporter_id === me.id) return true;
     if (me.kind === 'staff' && me.unitCode === c.handler_unit_code) return true;
+    if (me.kind === 'staff' && me.unitCode && participantUnits.includes(me.unitCode)) return true;
     const path = c.handler_unit_path ?? '#';
     return covers(caller.auth, 'cases.read', path) || covers(caller.auth, 'cases.dispatch', path) || (covers(caller.auth, 'cases.intake', path) && !c.reporter_id);
   }
 
   async load(caller: Caller, id: string): Promise<CaseRow> {
     const c = await this.deps.repo.get(id);
-    if (!c || !this.canSee(caller, c)) throw notFound('case', id);
+    const participants = c ? (await this.deps.repo.participants(id)).map((p) => p.unit_code) : [];
+    if (!c || !this.canSee(caller, c, participants)) throw notFound('case', id);
     return c;
   }
 
@@ -250,6 +254,17 @@ export class CaseService {
       closedAt: c.closed_at,
       duplicateOf: c.duplicate_of,
       rating: c.rating_satisfaction ? { contacted: c.rating_contacted === 1, resolved: c.rating_resolved === 1, satisfaction: c.rating_satisfaction } : null,
+      extension: c.extension_due_at ? { requestedDueAt: c.extension_due_at, reason: c.extension_reason ?? '' } : null,
+      participants: await Promise.all(
+        (await this.deps.repo.participants(c.id)).map(async (p) => ({
+          unit: { code: p.unit_code, name: await this.deps.unitName(p.unit_code) },
+          role: p.role,
+          invitedAt: p.invited_at,
+          checkinDueAt: p.checkin_due_at,
+          checkedInAt: p.checked_in_at,
+          score: p.score,
+        })),
+      ),
       version: c.version,
       createdAt: c.created_at,
       events: withEvents

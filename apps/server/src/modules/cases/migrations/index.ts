@@ -87,4 +87,30 @@ export const caseMigrations: ModuleMigrations = {
       for (const t of ['case_rollups', 'case_counters', 'case_events', 'cases']) await db.schema.dropTable(t).execute();
     },
   },
+  '2026112809_cases_participants_extensions': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('cases').addColumn('extension_due_at', 'text').execute();
+      await db.schema.alterTable('cases').addColumn('extension_reason', 'text').execute();
+      // 协办 assisting units and 吹哨报到 summoned agencies.
+      await db.schema
+        .createTable('case_participants')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('unit_code', 'text', (c) => c.notNull())
+        .addColumn('unit_path', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('invited_at', 'text', (c) => c.notNull())
+        .addColumn('checkin_due_at', 'text')
+        .addColumn('checked_in_at', 'text')
+        .addColumn('score', 'integer')
+        .addColumn('comment', 'text')
+        .addPrimaryKeyConstraint('case_participants_pk', ['case_id', 'unit_code'])
+        .execute();
+      await db.schema.createIndex('case_participants_unit').on('case_participants').columns(['unit_code', 'case_id']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_participants').execute();
+      await db.schema.alterTable('cases').dropColumn('extension_reason').execute();
+      await db.schema.alterTable('cases').dropColumn('extension_due_at').execute();
+    },
+  },
 };

@@ -1,0 +1,77 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, testEngines, type Session, type TestApp } from '../../testing.ts';
+
+for (const engine of testEngines()) {
+  describe(`吹哨报到, 协办 and 延期 on a case [${engine}]`, () => {
+    let t: TestApp;
+    let resident: Session;
+    let street: Session;
+    let agency: Session;
+    let dispatcher: Session;
+    let id: string;
+    let version: number;
+    const act = async (as: Session, path: string, body: Record<string, unknown>, status = 200) => {
+      const r = await t.call('POST', `/api/v1/cases/${id}/${path}`, { as, body: { version, ...body } });
+      assert.equal(r.statusCode, status, `${path}: ${r.body}`);
+      if (status === 200) version = r.json().version;
+      return r.json();
+    };
+
+    before(async () => {
+      t = await createTestApp(engine);
+      resident = await t.login('resident.zhang');
+      street = await t.login('jianwai.officer');
+      agency = await t.login('cy.urban');
+      dispatcher = await t.login('dispatch.centre');
+      const c = (await t.call('POST', '/api/v1/cases', { as: resident, body: { type: 'complaint', categoryCode: 'illegal_construction', description: '楼顶私搭乱建彩钢房', streetCode: '110105001' } })).json();
+      id = c.id;
+      version = c.version;
+    });
+    after(() => t.cleanup());
+
+    it('lets the street summon an agency, which must check in within 30 minutes and then stays on the case', async () => {
+      await act(street, 'whistle', { agencies: ['110105A03'], note: '需城管执法' }, 409); // not signed yet
+      await act(street, 'sign', {});
+      await act(agency, 'whistle', { agencies: ['110105A03'], note: 'x' }, 404); // not on the case: cannot even see it
+      const bad = await act(street, 'whistle', { agencies: ['110105002'], note: '街道不是委办局' }, 400);
+      assert.equal(bad.error.details.issues[0].path, 'body.agencies.0');
+      const c = await act(street, 'whistle', { agencies: ['110105A03'], note: '需城管执法拆除' });
+      const p = c.participants[0];
+      assert.deepEqual([p.unit.code, p.role, p.checkedInAt], ['110105A03', 'summoned', null]);
+      const minutes = (Date.parse(p.checkinDueAt) - Date.parse(p.invitedAt)) / 60_000;
+      assert.ok(Math.abs(minutes - 30) < 0.1, `${minutes}`);
+      const box = (await t.call('GET', '/api/v1/inbox', { as: agency })).json().items;
+      assert.ok(box.some((i: { title: string }) => i.title.startsWith('【吹哨报到】')));
+      const checked = await act(agency, 'checkin', { note: '执法队已到现场' });
+      assert.ok(checked.participants[0].checkedInAt);
+      await act(agency, 'checkin', {}, 409);
+      await act(agency, 'note', { text: '已下达限期拆除通知书' });
+    });
+
+    it('lets the lead ask for more time and the dispatch centre decide', async () => {
+      const c = (await t.call('GET', `/api/v1/cases/${id}`, { as: street })).json();
+      const later = new Date(Date.parse(c.resolveDueAt) + 5 * 86400_000).toISOString();
+      await act(street, 'extension', { reason: '需走拆违程序', newResolveDueAt: later });
+      await act(street, 'extension', { reason: '再来一次', newResolveDueAt: later }, 409);
+      const box = (await t.call('GET', '/api/v1/inbox', { as: dispatcher })).json().items;
+      assert.ok(box.some((i: { title: string }) => i.title.startsWith('【延期申请】')));
+      const decided = await act(dispatcher, 'extension/decision', { approve: true, comment: '同意' });
+      assert.equal(decided.resolveDueAt, later);
+      assert.equal(decided.extension, null);
+    });
+
+    it('names assisting units, and after the reply the street scores the agency', async () => {
+      const withAssist = await act(dispatcher, 'assist', { units: ['110105002'] });
+      assert.equal(withAssist.participants.find((p: { unit: { code: string } }) => p.unit.code === '110105002').role, 'assist');
+      await act(street, 'whistle/score', { agency: '110105A03', score: 5 }, 409); // not replied yet
+      await act(street, 'contact', { method: 'visit', note: '与诉求人现场确认' });
+      await act(street, 'reply', { text: '违建已拆除', resolved: true });
+      await act(street, 'whistle/score', { agency: '110105002', score: 5 }, 400); // assisted, not summoned
+      const scored = await act(street, 'whistle/score', { agency: '110105A03', score: 5, comment: '响应迅速' });
+      assert.equal(scored.participants.find((p: { unit: { code: string } }) => p.unit.code === '110105A03').score, 5);
+      const types = scored.events.map((e: { type: string }) => e.type);
+      assert.deepEqual(types, ['submit', 'dispatch', 'sign', 'whistle', 'checkin', 'note', 'extension_request', 'extension_decision', 'assist', 'contact', 'reply', 'score']);
+    });
+  });
+}
