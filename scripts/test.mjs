@@ -36,6 +36,10 @@ function findTests(dir, out = []) {
 }
 
 async function ensureChromium() {
+  // Screenshots for the README need CJK fonts; the tests themselves do not.
+  if (process.env.JING_SCREENSHOTS === '1' && !existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') && process.getuid?.() === 0) {
+    run('apt-get', ['install', '-y', '-q', 'fonts-noto-cjk'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
   if (existsSync(chromium)) return;
   step(`Chromium not found at ${chromium}: installing Debian's chromium package`);
   if (process.getuid?.() !== 0) {

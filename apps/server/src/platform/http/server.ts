@@ -171,7 +171,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   const indexHtml = hasWeb ? readFileSync(index) : null;
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0] ?? '/';
-    const isPage = req.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    const isPage = (req.method === 'GET' || req.method === 'HEAD') && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
     if (isPage && indexHtml) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     return send(reply, 'route_not_found', `no route ${req.method} ${path}`);
   });

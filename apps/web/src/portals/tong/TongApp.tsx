@@ -1,0 +1,44 @@
+import { Link, Route, Routes } from 'react-router';
+import { Typography } from 'antd';
+import { useT } from '../../shared/i18n/index.ts';
+import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
+import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
+import { TongLayout } from './TongLayout.tsx';
+import { HomePage } from './HomePage.tsx';
+
+/** 京通 Tong, the public portal at `/`: residents and businesses. */
+export default function TongApp() {
+  const t = useT();
+  return (
+    <Routes>
+      <Route element={<TongLayout />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="login"
+          element={
+            <LoginPage
+              title={t('tong.login.title')}
+              subtitle={t('tong.login.subtitle')}
+              home="/me"
+              footer={
+                <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+                  {t('tong.login.noAccount')} <Link to="/register">{t('tong.tile.register')}</Link>
+                </Typography.Paragraph>
+              }
+            />
+          }
+        />
+        <Route path="register" element={<RegisterResidentPage accountPath="/me" loginPath="/login" />} />
+        <Route
+          path="me"
+          element={
+            <RequireAuth loginPath="/login">
+              <MyAccountPage afterLogout="/" />
+            </RequireAuth>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,73 @@
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startJing } from '../apps/server/src/index.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = join(ROOT, 'apps/web');
+const WEB_DIST = join(WEB, 'dist');
+
+/** A Jing server for one test file: its own SQLite database and var dir, demo city seeded. */
+export interface TestServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Jing on a free port with a throw-away SQLite database, the demo city
+ * seeded and the built web app served. `stop()` closes it and deletes its files.
+ *
+ * @example
+ * const server = await startTestServer();
+ * after(() => server.stop());
+ */
+export async function startTestServer(): Promise<TestServer> {
+  assertWebBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'jing-e2e-'));
+  const jing = await startJing({
+    env: {
+      DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      JING_VAR_DIR: dir,
+      LOG_LEVEL: 'silent',
+      // Absolute, so the tests do not depend on the directory they are run from.
+      JING_WEB_DIST: WEB_DIST,
+    },
+  });
+  return {
+    url: jing.url,
+    async stop() {
+      await jing.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The browser tests exercise the built app (as deployed, under the server's
+ * CSP), so a missing or stale build would test the wrong thing: fail loudly.
+ * Building here instead would race, since test files run in parallel.
+ */
+function assertWebBuilt(): void {
+  const index = join(WEB_DIST, 'index.html');
+  if (!existsSync(index)) throw new Error(`apps/web is not built: run \`npm run build:web\` before the e2e tests`);
+  const builtAt = statSync(index).mtimeMs;
+  const newer = newestFile(join(WEB, 'src'), builtAt);
+  if (newer) throw new Error(`apps/web/dist is older than ${newer}: run \`npm run build:web\` before the e2e tests`);
+}
+
+function newestFile(dir: string, than: number): string | null {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = newestFile(path, than);
+      if (found) return found;
+    } else if (!entry.name.endsWith('.test.ts') && statSync(path).mtimeMs > than) {
+      return path.slice(ROOT.length + 1);
+    }
+  }
+  return null;
+}
