@@ -16,7 +16,7 @@ import { DATA_DIR, OrgRepository, OrgService, orgBindings, orgMigrations } from 
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
-import { CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { ProactiveGovernance, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
@@ -47,6 +47,7 @@ export interface Jing {
   caseHandling: CaseHandling;
   caseCollaboration: CaseCollaboration;
   caseRates: CaseRates;
+  proactive: ProactiveGovernance;
   open311: Open311Service;
   close(): Promise<void>;
 }
@@ -103,6 +104,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   });
   const caseHandling = new CaseHandling(cases);
   const caseCollaboration = new CaseCollaboration(cases, config.whistleCheckinMinutes);
+  const proactive = new ProactiveGovernance(cases, supervision);
   const open311 = new Open311Service(db, cases, caseRepo, audit, async () => {
     const city = await org!.unitPath(config.cityCode);
     return city ? org!.listLevel('street', city) : [];
@@ -110,7 +112,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseCollaboration, caseRates, open311,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseCollaboration, caseRates, proactive, open311,
     close: () => database.close(),
   };
 }

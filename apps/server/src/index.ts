@@ -29,7 +29,14 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
   const jing = await createJing(config, logger);
   const demoAccounts = config.seedDemo ? await seedDemoCity(jing) : null;
   const app = await createServer(jing);
-  const jobs = new JobRunner([{ name: 'supervision.escalate', run: () => jing.supervision.escalateOverdue(SYSTEM_CALLER) }], config.jobsIntervalMs, logger);
+  const jobs = new JobRunner(
+    [
+      { name: 'supervision.escalate', run: () => jing.supervision.escalateOverdue(SYSTEM_CALLER) },
+      { name: 'cases.proactive', run: () => jing.proactive.detect(SYSTEM_CALLER) },
+    ],
+    config.jobsIntervalMs,
+    logger,
+  );
   jobs.start();
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;

@@ -24,6 +24,7 @@ Usage: npx jing <command> [options]
   geo import <file.geojson> [--code-property code]
                                 set unit boundaries from a GeoJSON FeatureCollection
   open311 key create <name>     issue an Open311 API key to a third-party app (printed once)
+  cases proactive               未诉先办: raise 督办 tasks for categories rising in a street (the server also runs this periodically)
   supervision escalate          escalate overdue supervised work one level up (the server also does this periodically)
   audit verify                  check the audit log's hash chain; exit 1 and name the first bad entry
   user create --username U --unit CODE --name N --position P [--password P] [--role R]...
@@ -96,6 +97,10 @@ export async function main(argv: string[]): Promise<number> {
           const [verb, name] = argv.slice(2);
           if (verb !== 'create' || !name) throw new DomainError('validation_failed', 'usage: jing open311 key create <name>');
           out(JSON.stringify(await jing.open311.createKey(SYSTEM_CALLER, name), null, 2));
+          return 0;
+        }
+        case 'cases proactive': {
+          out(JSON.stringify({ raised: await jing.proactive.detect(SYSTEM_CALLER) }, null, 2));
           return 0;
         }
         case 'supervision escalate': {

@@ -89,6 +89,8 @@ interface Tables {
   case_counters: { day: string; n: number };
   case_rollups: RollupRow;
   case_participants: ParticipantRow;
+  case_category_rollups: { month: string; street_code: string; category_code: string; n: number };
+  case_proactive_alerts: { month: string; street_code: string; category_code: string; task_id: string; count: number; baseline: number; created_at: string };
 }
 
 /** The only SQL of 接诉即办 cases. */
@@ -203,6 +205,26 @@ export class CaseRepository {
         oc.columns(['month', 'unit_code']).doUpdateSet(Object.fromEntries(keys.map((k) => [k, sql<number>`${sql.ref(`case_rollups.${k}`)} + ${sql.ref(`excluded.${k}`)}`]))),
       )
       .execute();
+  }
+
+  async bumpCategory(trx: Transaction<any>, month: string, street: string, category: string): Promise<void> {
+    await this.t(trx)
+      .insertInto('case_category_rollups')
+      .values({ month, street_code: street, category_code: category, n: 1 })
+      .onConflict((oc) => oc.columns(['month', 'street_code', 'category_code']).doUpdateSet({ n: sql<number>`case_category_rollups.n + 1` }))
+      .execute();
+  }
+
+  categoryCounts(months: string[]) {
+    return this.db.selectFrom('case_category_rollups').selectAll().where('month', 'in', months).execute();
+  }
+
+  alertsOf(month: string) {
+    return this.db.selectFrom('case_proactive_alerts').selectAll().where('month', '=', month).execute();
+  }
+
+  async insertAlert(trx: Transaction<any>, row: { month: string; street_code: string; category_code: string; task_id: string; count: number; baseline: number; created_at: string }): Promise<void> {
+    await this.t(trx).insertInto('case_proactive_alerts').values(row).execute();
   }
 
   rollups(month: string): Promise<RollupRow[]> {

@@ -185,6 +185,7 @@ export class CaseService {
         await this.event(trx, caller, row.id, 'dispatch', handler, duplicateOf ? 'possible duplicate' : null);
         await this.deps.inbox.post(trx, { module: 'cases', kind: 'case.handle', sourceId: row.id, title: `【${TYPE_NAMES[row.type]}】${category.name['zh-CN']}`, summary: row.description.slice(0, 200), link: caseLink(row.id), unitCode: handler, dueAt: row.resolve_due_at });
         await this.deps.repo.bump(trx, row.month, handler, handlerPath, { cases: 1 });
+        if (streetCode) await this.deps.repo.bumpCategory(trx, row.month, streetCode, category.code);
         await this.deps.audit.record(trx, caller, { action: 'cases.submit', targetType: 'case', targetId: row.id, unitCode: handler, after: { number: row.number, category: row.category_code, handler, duplicateOf } });
       });
     } catch (err) {

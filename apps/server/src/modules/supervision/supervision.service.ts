@@ -59,13 +59,22 @@ export class SupervisionService {
   async create(caller: Caller, input: NewTask) {
     const me = caller.auth!.principal;
     if (!me.unitCode) throw forbidden('only staff can issue supervised tasks');
+    return this.issue(caller, me.unitCode, input, (path) => covers(caller.auth, 'supervision.manage', path));
+  }
+
+  /** A task raised by the system itself (e.g. 未诉先办 detection) on behalf of `issuerUnit`. */
+  createBySystem(caller: Caller, issuerUnit: string, input: NewTask) {
+    return this.issue(caller, issuerUnit, input, () => true);
+  }
+
+  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean) {
     const due = Date.parse(input.dueAt);
     if (!(due > this.clock())) throw invalidField('body.dueAt', 'must be in the future');
     const units = [...new Set(input.units)];
     const paths: string[] = [];
     for (const [i, code] of units.entries()) {
       const path = await this.org.unitPath(code);
-      if (!path || !covers(caller.auth, 'supervision.manage', path)) throw invalidField(`body.units.${i}`, `${code} is not a unit within your scope`);
+      if (!path || !mayAssign(path)) throw invalidField(`body.units.${i}`, `${code} is not a unit within your scope`);
       paths.push(path);
     }
     const now = nowIso(this.clock);
@@ -75,9 +84,9 @@ export class SupervisionService {
       description: input.description,
       source: input.source,
       source_ref: input.sourceRef ?? null,
-      issuer_unit_code: me.unitCode,
-      issuer_unit_path: (await this.org.unitPath(me.unitCode))!,
-      created_by: caller.auth!.actor.id,
+      issuer_unit_code: issuerUnit,
+      issuer_unit_path: (await this.org.unitPath(issuerUnit))!,
+      created_by: caller.auth?.actor.id ?? null,
       due_at: new Date(due).toISOString(),
       created_at: now,
     };
@@ -91,7 +100,7 @@ export class SupervisionService {
         await this.event(trx, caller, a.id, 'assign', null, { unit: a.unit_code, dueAt: a.due_at });
         await this.inbox.post(trx, { module: 'supervision', kind: 'supervision.handle', sourceId: a.id, title: `【督办】${task.title}`, summary: task.description.slice(0, 200), link: LINK(task.id), unitCode: a.unit_code, dueAt: a.due_at });
       }
-      await this.audit.record(trx, caller, { action: 'supervision.create', targetType: 'supervision_task', targetId: task.id, unitCode: me.unitCode, after: { title: task.title, units, dueAt: task.due_at } });
+      await this.audit.record(trx, caller, { action: 'supervision.create', targetType: 'supervision_task', targetId: task.id, unitCode: issuerUnit, after: { title: task.title, units, dueAt: task.due_at } });
     });
     return this.view(task.id, caller);
   }
@@ -220,6 +229,8 @@ export class SupervisionService {
   }
 
   private canSee(caller: Caller, a: AssignmentRow): boolean {
+    // No session means the system itself (jobs, CLI): it sees everything.
+    if (!caller.auth) return true;
     return this.isAssignee(caller, a) || covers(caller.auth, 'supervision.manage', a.unit_path);
   }
 

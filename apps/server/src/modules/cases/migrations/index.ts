@@ -113,4 +113,32 @@ export const caseMigrations: ModuleMigrations = {
       await db.schema.alterTable('cases').dropColumn('extension_due_at').execute();
     },
   },
+  '2026112810_cases_proactive': {
+    async up(db: Kysely<any>) {
+      // Counts per street, category and month, kept at intake, for 未诉先办 trend detection.
+      await db.schema
+        .createTable('case_category_rollups')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('street_code', 'text', (c) => c.notNull())
+        .addColumn('category_code', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_category_rollups_pk', ['month', 'street_code', 'category_code'])
+        .execute();
+      await db.schema
+        .createTable('case_proactive_alerts')
+        .addColumn('month', 'text', (c) => c.notNull())
+        .addColumn('street_code', 'text', (c) => c.notNull())
+        .addColumn('category_code', 'text', (c) => c.notNull())
+        .addColumn('task_id', 'text', (c) => c.notNull())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('baseline', 'real', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_proactive_alerts_pk', ['month', 'street_code', 'category_code'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_proactive_alerts').execute();
+      await db.schema.dropTable('case_category_rollups').execute();
+    },
+  },
 };
