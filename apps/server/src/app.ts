@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { allRoutes, systemRoutes, type RouteDef } from '@jing/contracts';
 import { dialectHelper, migrateToLatest, openDatabase, sql, type Database, type ModuleMigrations } from '@jing/db';
 import type { FastifyInstance } from 'fastify';
@@ -18,12 +19,13 @@ import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
 import { ProactiveGovernance, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
+import { FileService, fileBindings, fileMigrations } from './modules/files/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, caseMigrations, open311Migrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -41,6 +43,7 @@ export interface Jing {
   inbox: InboxService;
   supervision: SupervisionService;
   notices: NoticeService;
+  files: FileService;
   /** 工作日历: working days on China's official holiday calendar plus the city's corrections. */
   calendar: WorkingCalendar;
   cases: CaseService;
@@ -90,9 +93,11 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitName: orgLookup.unitName,
     staffIn: (code) => accounts.listStaff(code, true),
   });
+  const files = new FileService(db, audit, join(config.varDir, 'files'));
   const caseRepo = new CaseRepository(db);
   const cases = new CaseService({
-    db, dialect, repo: caseRepo, audit, inbox, calendar, crypto,
+    db, dialect,
+    ownFiles: (caller, ids, field) => files.ownedBy(caller, ids, field), repo: caseRepo, audit, inbox, calendar, crypto,
     catalogue: Catalogue.default(DATA_DIR),
     timeZone: config.timeZone,
     cityCode: config.cityCode,
@@ -102,6 +107,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     parentOf: orgLookup.parentOf,
     agencyOf: (parent, type) => org!.agencyOf(parent, type),
   });
+  files.addAccessRule((caller, fileId) => cases.mayReadFile(caller, fileId));
   const caseHandling = new CaseHandling(cases);
   const caseCollaboration = new CaseCollaboration(cases, config.whistleCheckinMinutes);
   const proactive = new ProactiveGovernance(cases, supervision);
@@ -112,7 +118,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, calendar, cases, caseHandling, caseCollaboration, caseRates, proactive, open311,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, calendar, cases, caseHandling, caseCollaboration, caseRates, proactive, open311,
     close: () => database.close(),
   };
 }
@@ -153,6 +159,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...supervisionBindings(jing.supervision),
     ...noticeBindings(jing.notices),
     ...caseBindings(jing.cases, jing.caseHandling, jing.caseCollaboration, jing.caseRates),
+    ...fileBindings(jing.files, config.uploadLimit),
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
   ];
 }

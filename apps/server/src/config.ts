@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   JING_WEB_DIST: z.string().default('./apps/web/dist'),
   JING_MAP_STYLE_URL: z.url().optional(),
   JING_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  JING_UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).max(500 * 1024 * 1024).default(5 * 1024 * 1024),
   JING_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(10),
   JING_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   JING_LOGIN_LOCK_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
@@ -50,6 +51,8 @@ export interface Config {
   webDist: string;
   mapStyleUrl: string | null;
   bodyLimit: number;
+  /** Largest uploaded file. */
+  uploadLimit: number;
   loginRatePerMinute: number;
   loginMaxFailures: number;
   loginLockMs: number;
@@ -99,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: resolve(e.JING_WEB_DIST),
     mapStyleUrl: e.JING_MAP_STYLE_URL ?? null,
     bodyLimit: e.JING_BODY_LIMIT_BYTES,
+    uploadLimit: e.JING_UPLOAD_LIMIT_BYTES,
     loginRatePerMinute: e.JING_LOGIN_RATE_PER_MINUTE,
     loginMaxFailures: e.JING_LOGIN_MAX_FAILURES,
     loginLockMs: e.JING_LOGIN_LOCK_MINUTES * 60_000,

@@ -58,6 +58,7 @@ export const CaseView = z
     repliedAt: Instant.nullable(),
     closedAt: Instant.nullable(),
     duplicateOf: z.string().nullable().describe('A case this one may duplicate (same category nearby, recently)'),
+    attachments: z.array(z.object({ fileId: z.string(), kind: z.enum(['photo', 'evidence']), contentType: z.string(), url: z.string() })).describe('Photos from the reporter and evidence from the units'),
     rating: z.object({ contacted: z.boolean(), resolved: z.boolean(), satisfaction: Satisfaction }).nullable(),
     extension: z.object({ requestedDueAt: Instant, reason: z.string() }).nullable().describe('A pending request for more time (延期)'),
     participants: z
@@ -110,6 +111,7 @@ export const caseRoutes = {
       streetCode: UnitCode.optional().describe('The street, when no location is given or no street boundary is loaded'),
       address: z.string().max(200).optional(),
       anonymous: z.boolean().default(false).describe('Hide the reporter from the handling unit'),
+      photos: z.array(z.string().min(1).max(64)).max(9).default([]).describe('Ids of uploaded photos (POST /api/v1/files), at most 9'),
       caller: z
         .strictObject({ name: z.string().min(1).max(50), phone: z.string().regex(/^1[3-9][0-9]{9}$|^0[0-9]{2,3}-?[0-9]{7,8}$/, 'must be a mobile or landline number') })
         .optional()
@@ -171,7 +173,12 @@ export const caseRoutes = {
     z.strictObject({ version: Version, agencies: z.array(UnitCode).min(1).max(20), note: z.string().min(1).max(2000) }),
   ),
   checkin: caseAction('checkin', 'checkin', '报到: a summoned agency checks in', z.strictObject({ version: Version, note: z.string().max(2000).optional() })),
-  note: caseAction('note', 'note', '办理记录: the lead or a participating unit records a visit, a finding or evidence', z.strictObject({ version: Version, text: z.string().min(1).max(4000) })),
+  note: caseAction(
+    'note',
+    'note',
+    '办理记录: the lead or a participating unit records a visit, a finding or evidence',
+    z.strictObject({ version: Version, text: z.string().min(1).max(4000), attachments: z.array(z.string().min(1).max(64)).max(9).default([]).describe('Ids of uploaded evidence files') }),
+  ),
   scoreAgency: caseAction(
     'scoreAgency',
     'whistle/score',

@@ -12,6 +12,7 @@ export * from './supervision.ts';
 export * from './notices.ts';
 export * from './cases.ts';
 export * from './open311.ts';
+export * from './files.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -22,6 +23,7 @@ import { supervisionRoutes } from './supervision.ts';
 import { noticeRoutes } from './notices.ts';
 import { caseRoutes } from './cases.ts';
 import { open311Routes } from './open311.ts';
+import { fileRoutes } from './files.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -36,5 +38,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(noticeRoutes),
   ...Object.values(caseRoutes),
   ...Object.values(open311Routes),
+  ...Object.values(fileRoutes),
 ] as RouteDef[];
 export * from './client.ts';

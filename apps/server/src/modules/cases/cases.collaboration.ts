@@ -98,11 +98,16 @@ export class CaseCollaboration {
     ]);
   }
 
-  async note(caller: Caller, id: string, input: { version: number; text: string }) {
+  async note(caller: Caller, id: string, input: { version: number; text: string; attachments?: string[] }) {
     const { c, isLead, mine } = await this.load(caller, id, input.version);
     if (!isLead && !mine) throw forbidden('only units working on the case add to its record');
     if (!OPEN.includes(c.status)) throw new DomainError('conflict', `the case is ${c.status}`);
-    return commitCaseChange(this.cases, caller, c, { updated_at: nowIso(this.cases.clock) }, { type: 'note', unit: caller.auth!.principal.unitCode, text: input.text }, []);
+    const { deps } = this.cases;
+    const files = input.attachments?.length ? await deps.ownFiles(caller, input.attachments, 'body.attachments') : [];
+    const now = nowIso(this.cases.clock);
+    return commitCaseChange(this.cases, caller, c, { updated_at: now }, { type: 'note', unit: caller.auth!.principal.unitCode, text: input.text }, [
+      (trx) => deps.repo.attach(trx, files.map((f) => ({ case_id: c.id, file_id: f.id, kind: 'evidence', content_type: f.content_type, added_by: caller.auth?.actor.id ?? null, added_at: now }))),
+    ]);
   }
 
   async scoreAgency(caller: Caller, id: string, input: { version: number; agency: string; score: number; comment?: string }) {

@@ -81,6 +81,15 @@ export interface ParticipantRow {
   comment: string | null;
 }
 
+export interface AttachmentRow {
+  case_id: string;
+  file_id: string;
+  kind: 'photo' | 'evidence';
+  content_type: string;
+  added_by: string | null;
+  added_at: string;
+}
+
 export type RollupCounter = Exclude<keyof RollupRow, 'month' | 'unit_code' | 'unit_path'>;
 
 interface Tables {
@@ -89,6 +98,7 @@ interface Tables {
   case_counters: { day: string; n: number };
   case_rollups: RollupRow;
   case_participants: ParticipantRow;
+  case_attachments: AttachmentRow;
   case_category_rollups: { month: string; street_code: string; category_code: string; n: number };
   case_proactive_alerts: { month: string; street_code: string; category_code: string; task_id: string; count: number; baseline: number; created_at: string };
 }
@@ -150,6 +160,18 @@ export class CaseRepository {
 
   events(caseId: string): Promise<CaseEventRow[]> {
     return this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  }
+
+  async attach(trx: Transaction<any>, rows: AttachmentRow[]): Promise<void> {
+    if (rows.length) await this.t(trx).insertInto('case_attachments').values(rows).onConflict((oc) => oc.columns(['case_id', 'file_id']).doNothing()).execute();
+  }
+
+  attachments(caseId: string): Promise<AttachmentRow[]> {
+    return this.db.selectFrom('case_attachments').selectAll().where('case_id', '=', caseId).orderBy('added_at').execute();
+  }
+
+  casesHoldingFile(fileId: string): Promise<string[]> {
+    return this.db.selectFrom('case_attachments').select('case_id').where('file_id', '=', fileId).execute().then((r) => r.map((x) => x.case_id));
   }
 
   participants(caseId: string): Promise<ParticipantRow[]> {

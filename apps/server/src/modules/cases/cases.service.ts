@@ -15,6 +15,8 @@ import { boxAround, metresBetween } from './geo-distance.ts';
 
 export interface CaseDeps {
   db: Kysely<any>;
+  /** Checks that uploaded file ids belong to the caller; names the first bad one. */
+  ownFiles(caller: Caller, ids: string[], field: string): Promise<{ id: string; content_type: string }[]>;
   dialect: DialectHelper;
   repo: CaseRepository;
   audit: AuditLog;
@@ -41,6 +43,7 @@ export interface Submission {
   address?: string;
   anonymous: boolean;
   caller?: { name: string; phone: string };
+  photos?: string[];
 }
 
 const TYPE_NAMES: Record<string, string> = { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' };
@@ -136,6 +139,8 @@ export class CaseService {
     if (!districtCode) throw invalidField(fields.location, 'give a location on the map or a streetCode');
     const handler = await this.handlerFor(category, districtCode, streetCode, fields.street);
     const handlerPath = (await this.deps.unitPath(handler))!;
+    const photos = input.photos?.length ? await this.deps.ownFiles(caller, input.photos, 'body.photos') : [];
+    if (photos.some((p) => !p.content_type.startsWith('image/'))) throw invalidField('body.photos', 'must be images');
 
     const now = nowIso(this.clock);
     const limits = category.limits!;
@@ -186,6 +191,7 @@ export class CaseService {
         await this.deps.inbox.post(trx, { module: 'cases', kind: 'case.handle', sourceId: row.id, title: `【${TYPE_NAMES[row.type]}】${category.name['zh-CN']}`, summary: row.description.slice(0, 200), link: caseLink(row.id), unitCode: handler, dueAt: row.resolve_due_at });
         await this.deps.repo.bump(trx, row.month, handler, handlerPath, { cases: 1 });
         if (streetCode) await this.deps.repo.bumpCategory(trx, row.month, streetCode, category.code);
+        await this.deps.repo.attach(trx, photos.map((p) => ({ case_id: row.id, file_id: p.id, kind: 'photo', content_type: p.content_type, added_by: caller.auth?.actor.id ?? null, added_at: now })));
         await this.deps.audit.record(trx, caller, { action: 'cases.submit', targetType: 'case', targetId: row.id, unitCode: handler, after: { number: row.number, category: row.category_code, handler, duplicateOf } });
       });
     } catch (err) {
@@ -216,6 +222,15 @@ export class CaseService {
     if (me.kind === 'staff' && me.unitCode && participantUnits.includes(me.unitCode)) return true;
     const path = c.handler_unit_path ?? '#';
     return covers(caller.auth, 'cases.read', path) || covers(caller.auth, 'cases.dispatch', path) || (covers(caller.auth, 'cases.intake', path) && !c.reporter_id);
+  }
+
+  /** Whether the caller may see a case holding this file (the files module asks). */
+  async mayReadFile(caller: Caller, fileId: string): Promise<boolean> {
+    for (const id of await this.deps.repo.casesHoldingFile(fileId)) {
+      const ok = await this.load(caller, id).then(() => true, () => false);
+      if (ok) return true;
+    }
+    return false;
   }
 
   async load(caller: Caller, id: string): Promise<CaseRow> {
@@ -254,6 +269,7 @@ export class CaseService {
       repliedAt: c.replied_at,
       closedAt: c.closed_at,
       duplicateOf: c.duplicate_of,
+      attachments: (await this.deps.repo.attachments(c.id)).map((a) => ({ fileId: a.file_id, kind: a.kind, contentType: a.content_type, url: `/api/v1/files/${a.file_id}` })),
       rating: c.rating_satisfaction ? { contacted: c.rating_contacted === 1, resolved: c.rating_resolved === 1, satisfaction: c.rating_satisfaction } : null,
       extension: c.extension_due_at ? { requestedDueAt: c.extension_due_at, reason: c.extension_reason ?? '' } : null,
       participants: await Promise.all(

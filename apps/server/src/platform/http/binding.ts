@@ -16,6 +16,8 @@ export interface RequestContext<D extends RouteDef> {
   requestId: string;
   ip: string;
   cookies: Record<string, string | undefined>;
+  /** The body as parsed, for routes without a body schema (e.g. a file's bytes). */
+  rawBody: unknown;
   /** Request headers (lower-case names). */
   headers: Record<string, string | string[] | undefined>;
   setCookie(name: string, value: string, opts?: CookieOptions): void;
@@ -32,6 +34,8 @@ export interface RouteBinding {
   handler: Handler<any>;
   /** For routes whose errors follow another spec (Open311): turns an error into that spec's response. */
   formatError?: (err: unknown, params: Record<string, string>) => { status: number; type: string; body: string };
+  /** A body limit for this route other than the server's (e.g. uploads). */
+  bodyLimit?: number;
 }
 
 /** Joins a route definition to its handler, keeping the types of both. */

@@ -91,6 +91,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   app.decorateRequest('auth', null);
   // JSON only, unless a route says otherwise: a text body is a client mistake (415), not a string field.
   app.removeContentTypeParser('text/plain');
+  // Uploads arrive as raw bytes; the files module checks what they really are.
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   // Form posts (Open311 GeoReport v2): repeated keys become arrays.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     const out: Record<string, string | string[]> = {};
@@ -185,6 +187,7 @@ function registerRoute(app: FastifyInstance, binding: RouteBinding, deps: HttpDe
   app.route({
     method: def.method,
     url: def.path,
+    ...(binding.bodyLimit ? { bodyLimit: binding.bodyLimit } : {}),
     config: isLogin ? { rateLimit: { max: deps.config.loginRatePerMinute, timeWindow: '1 minute' } } : {},
     handler: !formatError
       ? serve
@@ -218,6 +221,7 @@ function serveRoute({ def, handler }: RouteBinding, deps: HttpDeps) {
       requestId: req.id,
       ip: req.ip,
       cookies: req.cookies,
+      rawBody: req.body,
       headers: req.headers,
       setCookie: (name: string, value: string, opts?: CookieOptions) =>
         reply.setCookie(name, value, {

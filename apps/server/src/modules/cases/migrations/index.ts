@@ -141,4 +141,22 @@ export const caseMigrations: ModuleMigrations = {
       await db.schema.dropTable('case_category_rollups').execute();
     },
   },
+  '2026112812_case_attachments': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('case_attachments')
+        .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('file_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('added_by', 'text')
+        .addColumn('added_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_attachments_pk', ['case_id', 'file_id'])
+        .execute();
+      await db.schema.createIndex('case_attachments_file').on('case_attachments').column('file_id').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_attachments').execute();
+    },
+  },
 };
