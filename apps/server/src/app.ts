@@ -17,7 +17,7 @@ import { DATA_DIR, OrgRepository, OrgService, orgBindings, orgMigrations } from 
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
-import { ProactiveGovernance, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { FileService, fileBindings, fileMigrations } from './modules/files/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
@@ -49,6 +49,7 @@ export interface Jing {
   cases: CaseService;
   caseHandling: CaseHandling;
   caseCollaboration: CaseCollaboration;
+  caseMerging: CaseMerging;
   caseRates: CaseRates;
   proactive: ProactiveGovernance;
   open311: Open311Service;
@@ -111,6 +112,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const caseHandling = new CaseHandling(cases);
   const caseCollaboration = new CaseCollaboration(cases, config.whistleCheckinMinutes);
   const proactive = new ProactiveGovernance(cases, supervision);
+  const caseMerging = new CaseMerging(cases);
   const open311 = new Open311Service(db, cases, caseRepo, audit, async () => {
     const city = await org!.unitPath(config.cityCode);
     return city ? org!.listLevel('street', city) : [];
@@ -118,7 +120,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, calendar, cases, caseHandling, caseCollaboration, caseRates, proactive, open311,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
     close: () => database.close(),
   };
 }
@@ -158,7 +160,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...inboxBindings(jing.inbox),
     ...supervisionBindings(jing.supervision),
     ...noticeBindings(jing.notices),
-    ...caseBindings(jing.cases, jing.caseHandling, jing.caseCollaboration, jing.caseRates),
+    ...caseBindings(jing.cases, jing.caseHandling, jing.caseCollaboration, jing.caseMerging, jing.caseRates),
     ...fileBindings(jing.files, config.uploadLimit),
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
   ];

@@ -5,8 +5,8 @@ import { Instant, Latitude, Longitude, UnitCode } from './common.ts';
 export const CaseType = z.enum(['consult', 'help', 'complaint', 'report', 'suggestion']).describe('咨询 consult | 求助 help | 投诉 complaint | 举报 report | 建议 suggestion');
 export const CaseChannel = z.enum(['tong', 'hotline', 'open311']);
 export const CaseStatus = z
-  .enum(['dispatched', 'signed', 'contacted', 'replied', 'closed', 'returned', 'answered'])
-  .describe('dispatched 已派单 → signed 已签收 → contacted 已联系 → replied 已答复 → closed 已办结 (rated); returned 已退单 (back at the dispatch centre); answered 直接答复 (a consultation closed on the spot)');
+  .enum(['dispatched', 'signed', 'contacted', 'replied', 'closed', 'returned', 'answered', 'merged'])
+  .describe('dispatched 已派单 → signed 已签收 → contacted 已联系 → replied 已答复 → closed 已办结 (rated); returned 已退单 (back at the dispatch centre); answered 直接答复 (a consultation closed on the spot); merged 已合并 (handled as part of another case)');
 export type CaseStatus = z.infer<typeof CaseStatus>;
 export const Satisfaction = z.enum(['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied']).describe('非常满意 | 满意 | 基本满意 | 不满意 | 非常不满意');
 export type Satisfaction = z.infer<typeof Satisfaction>;
@@ -58,6 +58,8 @@ export const CaseView = z
     repliedAt: Instant.nullable(),
     closedAt: Instant.nullable(),
     duplicateOf: z.string().nullable().describe('A case this one may duplicate (same category nearby, recently)'),
+    mergedInto: z.object({ id: z.string(), number: z.string() }).nullable().describe('The case this one was merged into'),
+    related: z.array(z.object({ id: z.string(), number: z.string(), relation: z.enum(['merged_from', 'split_from', 'split_into']) })).describe('Cases merged into this one, or split from / into it'),
     attachments: z.array(z.object({ fileId: z.string(), kind: z.enum(['photo', 'evidence']), contentType: z.string(), url: z.string() })).describe('Photos from the reporter and evidence from the units'),
     rating: z.object({ contacted: z.boolean(), resolved: z.boolean(), satisfaction: Satisfaction }).nullable(),
     extension: z.object({ requestedDueAt: Instant, reason: z.string() }).nullable().describe('A pending request for more time (延期)'),
@@ -184,6 +186,19 @@ export const caseRoutes = {
     'whistle/score',
     '评价: after the reply, the street scores a summoned agency 1–5',
     z.strictObject({ version: Version, agency: UnitCode, score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
+  ),
+  merge: caseAction('merge', 'merge', '合并: the dispatch centre merges this (duplicate) case into another; both keep their history', z.strictObject({ version: Version, into: z.string().min(1).max(64).describe('Id of the case to merge into') })),
+  split: caseAction(
+    'split',
+    'split',
+    '拆分: the dispatch centre splits a case raising several problems; each new part is dispatched on its own',
+    z.strictObject({
+      version: Version,
+      parts: z
+        .array(z.strictObject({ categoryCode: z.string().min(1).max(64), description: z.string().min(5).max(4000), streetCode: UnitCode.optional() }))
+        .min(1)
+        .max(10),
+    }),
   ),
   rates: defineRoute({
     id: 'cases.rates',

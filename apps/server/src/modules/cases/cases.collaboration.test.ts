@@ -75,3 +75,49 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+for (const engine of testEngines()) {
+  describe(`合并 and 拆分 at the dispatch centre [${engine}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(engine);
+    });
+    after(() => t.cleanup());
+
+    it('merges a duplicate into the first case; both keep their history and the second reporter can follow', async () => {
+      const a = await t.login('resident.zhang');
+      const b = await t.login('biz.owner');
+      const dispatcher = await t.login('dispatch.centre');
+      const body = { type: 'complaint', categoryCode: 'noise_construction', description: '夜间施工噪音', location: { lng: 116.4575, lat: 39.9087 }, streetCode: '110105001' };
+      const first = (await t.call('POST', '/api/v1/cases', { as: a, body })).json();
+      const second = (await t.call('POST', '/api/v1/cases', { as: b, body: { ...body, description: '同一工地夜间施工' } })).json();
+      assert.equal(second.duplicateOf, first.id);
+      assert.equal((await t.call('POST', `/api/v1/cases/${second.id}/merge`, { as: b, body: { version: second.version, into: first.id } })).statusCode, 403);
+      const merged = await t.call('POST', `/api/v1/cases/${second.id}/merge`, { as: dispatcher, body: { version: second.version, into: first.id } });
+      assert.equal(merged.statusCode, 200, merged.body);
+      assert.deepEqual([merged.json().status, merged.json().mergedInto.number], ['merged', first.number]);
+      const followed = await t.call('GET', `/api/v1/cases/${first.id}`, { as: b });
+      assert.equal(followed.statusCode, 200, 'the second reporter follows the surviving case');
+      assert.deepEqual(followed.json().related, [{ id: second.id, number: second.number, relation: 'merged_from' }]);
+      assert.equal(followed.json().events.at(-1).type, 'merged');
+      const again = await t.call('POST', `/api/v1/cases/${second.id}/merge`, { as: dispatcher, body: { version: merged.json().version, into: first.id } });
+      assert.equal(again.statusCode, 409);
+    });
+
+    it('splits a case raising two problems; the new part goes to its own handler', async () => {
+      const r = await t.login('resident.zhang');
+      const dispatcher = await t.login('dispatch.centre');
+      const x = (await t.call('POST', '/api/v1/cases', { as: r, body: { type: 'complaint', categoryCode: 'garbage_collection', description: '小区垃圾堆积，另外楼下路灯也坏了', streetCode: '110105001' } })).json();
+      const bad = await t.call('POST', `/api/v1/cases/${x.id}/split`, { as: dispatcher, body: { version: x.version, parts: [{ categoryCode: 'street_lights', description: '楼下路灯坏了' }, { categoryCode: 'nope', description: '不存在的类别' }] } });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.details.issues[0].path, 'body.parts.1.categoryCode');
+      assert.equal((await t.call('GET', '/api/v1/cases', { as: r })).json().items.filter((c: { category: { code: string } }) => c.category.code === 'street_lights').length, 0, 'nothing half-done');
+      const split = await t.call('POST', `/api/v1/cases/${x.id}/split`, { as: dispatcher, body: { version: x.version, parts: [{ categoryCode: 'street_lights', description: '楼下路灯坏了' }] } });
+      assert.equal(split.statusCode, 200, split.body);
+      const part = split.json().related.find((l: { relation: string }) => l.relation === 'split_into');
+      const view = (await t.call('GET', `/api/v1/cases/${part.id}`, { as: r })).json();
+      assert.equal(view.handler.code, '110105A03');
+      assert.deepEqual(view.related, [{ id: x.id, number: x.number, relation: 'split_from' }]);
+    });
+  });
+}

@@ -99,6 +99,7 @@ interface Tables {
   case_rollups: RollupRow;
   case_participants: ParticipantRow;
   case_attachments: AttachmentRow;
+  case_links: { from_id: string; to_id: string; kind: 'merge' | 'split'; at: string };
   case_category_rollups: { month: string; street_code: string; category_code: string; n: number };
   case_proactive_alerts: { month: string; street_code: string; category_code: string; task_id: string; count: number; baseline: number; created_at: string };
 }
@@ -160,6 +161,22 @@ export class CaseRepository {
 
   events(caseId: string): Promise<CaseEventRow[]> {
     return this.db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+  }
+
+  async link(trx: Transaction<any>, fromId: string, toId: string, kind: 'merge' | 'split', at: string): Promise<void> {
+    await this.t(trx).insertInto('case_links').values({ from_id: fromId, to_id: toId, kind, at }).execute();
+  }
+
+  /** Links touching a case, with the other case's number. */
+  links(caseId: string) {
+    return this.db
+      .selectFrom('case_links as l')
+      .innerJoin('cases as f', 'f.id', 'l.from_id')
+      .innerJoin('cases as t', 't.id', 'l.to_id')
+      .select(['l.from_id', 'l.to_id', 'l.kind', 'f.number as from_number', 't.number as to_number', 'f.reporter_id as from_reporter'])
+      .where((eb) => eb.or([eb('l.from_id', '=', caseId), eb('l.to_id', '=', caseId)]))
+      .orderBy('l.at')
+      .execute();
   }
 
   async attach(trx: Transaction<any>, rows: AttachmentRow[]): Promise<void> {

@@ -4,8 +4,9 @@ import type { CaseService } from './cases.service.ts';
 import type { CaseHandling } from './cases.handling.ts';
 import type { CaseRates } from './cases.rates.ts';
 import type { CaseCollaboration } from './cases.collaboration.ts';
+import type { CaseMerging } from './cases.merging.ts';
 
-export function caseBindings(cases: CaseService, handling: CaseHandling, collab: CaseCollaboration, rates: CaseRates): RouteBinding[] {
+export function caseBindings(cases: CaseService, handling: CaseHandling, collab: CaseCollaboration, merging: CaseMerging, rates: CaseRates): RouteBinding[] {
   const header = (h: Record<string, string | string[] | undefined>, name: string) => {
     const v = h[name];
     return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : undefined;
@@ -29,6 +30,8 @@ export function caseBindings(cases: CaseService, handling: CaseHandling, collab:
     bind(r.checkin, ({ caller, params, body }) => collab.checkin(caller, params.id, body)),
     bind(r.note, ({ caller, params, body }) => collab.note(caller, params.id, body)),
     bind(r.scoreAgency, ({ caller, params, body }) => collab.scoreAgency(caller, params.id, body)),
+    bind(r.merge, ({ caller, params, body }) => merging.merge(caller, params.id, body)),
+    bind(r.split, ({ caller, params, body }) => merging.split(caller, params.id, body)),
     bind(r.rates, ({ query }) => rates.table(query.month, query.level, query.within)),
   ];
 }

@@ -224,6 +224,23 @@ export class CaseService {
     return covers(caller.auth, 'cases.read', path) || covers(caller.auth, 'cases.dispatch', path) || (covers(caller.auth, 'cases.intake', path) && !c.reporter_id);
   }
 
+  private async linksView(id: string) {
+    const links = await this.deps.repo.links(id);
+    const merged = links.find((l) => l.kind === 'merge' && l.from_id === id);
+    return {
+      mergedInto: merged ? { id: merged.to_id, number: merged.to_number } : null,
+      related: links
+        .filter((l) => !(l.kind === 'merge' && l.from_id === id))
+        .map((l) =>
+          l.kind === 'merge'
+            ? { id: l.from_id, number: l.from_number, relation: 'merged_from' as const }
+            : l.from_id === id
+              ? { id: l.to_id, number: l.to_number, relation: 'split_into' as const }
+              : { id: l.from_id, number: l.from_number, relation: 'split_from' as const },
+        ),
+    };
+  }
+
   /** Whether the caller may see a case holding this file (the files module asks). */
   async mayReadFile(caller: Caller, fileId: string): Promise<boolean> {
     for (const id of await this.deps.repo.casesHoldingFile(fileId)) {
@@ -236,8 +253,13 @@ export class CaseService {
   async load(caller: Caller, id: string): Promise<CaseRow> {
     const c = await this.deps.repo.get(id);
     const participants = c ? (await this.deps.repo.participants(id)).map((p) => p.unit_code) : [];
-    if (!c || !this.canSee(caller, c, participants)) throw notFound('case', id);
-    return c;
+    if (!c) throw notFound('case', id);
+    if (this.canSee(caller, c, participants)) return c;
+    // The reporter of a case merged into this one follows it here.
+    const me = caller.auth?.principal.id;
+    const links = me ? await this.deps.repo.links(id) : [];
+    if (links.some((l) => l.kind === 'merge' && l.to_id === id && l.from_reporter === me)) return c;
+    throw notFound('case', id);
   }
 
   async view(caller: Caller, c: CaseRow, withEvents = true) {
@@ -269,6 +291,7 @@ export class CaseService {
       repliedAt: c.replied_at,
       closedAt: c.closed_at,
       duplicateOf: c.duplicate_of,
+      ...(await this.linksView(c.id)),
       attachments: (await this.deps.repo.attachments(c.id)).map((a) => ({ fileId: a.file_id, kind: a.kind, contentType: a.content_type, url: `/api/v1/files/${a.file_id}` })),
       rating: c.rating_satisfaction ? { contacted: c.rating_contacted === 1, resolved: c.rating_resolved === 1, satisfaction: c.rating_satisfaction } : null,
       extension: c.extension_due_at ? { requestedDueAt: c.extension_due_at, reason: c.extension_reason ?? '' } : null,

@@ -159,4 +159,21 @@ export const caseMigrations: ModuleMigrations = {
       await db.schema.dropTable('case_attachments').execute();
     },
   },
+  '2026112813_case_links': {
+    async up(db: Kysely<any>) {
+      // Merge and split keep both histories: the link is a row, not a rewrite.
+      await db.schema
+        .createTable('case_links')
+        .addColumn('from_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('to_id', 'text', (c) => c.notNull().references('cases.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_links_pk', ['from_id', 'to_id', 'kind'])
+        .execute();
+      await db.schema.createIndex('case_links_to').on('case_links').columns(['to_id', 'kind']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('case_links').execute();
+    },
+  },
 };
