@@ -20,12 +20,13 @@ import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from '.
 import { ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { FileService, fileBindings, fileMigrations } from './modules/files/index.ts';
+import { KnowledgeService, knowledgeBindings, knowledgeMigrations } from './modules/knowledge/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -44,6 +45,7 @@ export interface Jing {
   supervision: SupervisionService;
   notices: NoticeService;
   files: FileService;
+  knowledge: KnowledgeService;
   /** 工作日历: working days on China's official holiday calendar plus the city's corrections. */
   calendar: WorkingCalendar;
   cases: CaseService;
@@ -109,6 +111,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     agencyOf: (parent, type) => org!.agencyOf(parent, type),
   });
   files.addAccessRule((caller, fileId) => cases.mayReadFile(caller, fileId));
+  const knowledge = new KnowledgeService(db, audit, (code) => !!cases.deps.catalogue.get(code));
   const caseHandling = new CaseHandling(cases);
   const caseCollaboration = new CaseCollaboration(cases, config.whistleCheckinMinutes);
   const proactive = new ProactiveGovernance(cases, supervision);
@@ -120,7 +123,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
+    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
     close: () => database.close(),
   };
 }
@@ -162,6 +165,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...noticeBindings(jing.notices),
     ...caseBindings(jing.cases, jing.caseHandling, jing.caseCollaboration, jing.caseMerging, jing.caseRates),
     ...fileBindings(jing.files, config.uploadLimit),
+    ...knowledgeBindings(jing.knowledge),
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
   ];
 }

@@ -76,11 +76,20 @@ export async function seedDemoAccounts(jing: Jing): Promise<DemoAccount[]> {
   return out;
 }
 
+/** The 12345 knowledge base's starting answers (only into an empty one). */
+export async function seedKnowledge(jing: Jing): Promise<number> {
+  if ((await jing.knowledge.count()) > 0) return 0;
+  const file = JSON.parse(readFileSync(join(DATA_DIR, 'knowledge-seed.json'), 'utf8')) as { entries: { question: string; answer: string; categoryCode?: string; keywords: string[] }[] };
+  for (const e of file.entries) await jing.knowledge.save(SYSTEM_CALLER, null, e);
+  return file.entries.length;
+}
+
 /** Everything the demo city needs, on first start. */
 export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<DemoAccount[]> {
   if ((await jing.org.count()) === 0) {
     await seedOrg(jing, progress);
     await seedBoundaries(jing, progress);
   }
+  await seedKnowledge(jing);
   return seedDemoAccounts(jing);
 }

@@ -148,7 +148,12 @@ export const caseRoutes = {
   ),
   contact: caseAction('contact', 'contact', '联系诉求人: log the contact with the requester (the response)', z.strictObject({ version: Version, method: z.enum(['phone', 'visit', 'message']), note: z.string().min(1).max(2000) })),
   reply: caseAction('reply', 'reply', '答复: reply with the outcome', z.strictObject({ version: Version, text: z.string().min(2).max(4000), resolved: z.boolean().describe('Whether the unit considers it solved') })),
-  answer: caseAction('answer', 'answer', '直接答复: an operator answers a consultation on the spot and closes it', z.strictObject({ version: Version, text: z.string().min(2).max(4000) })),
+  answer: caseAction(
+    'answer',
+    'answer',
+    '直接答复: an operator answers a consultation on the spot and closes it',
+    z.strictObject({ version: Version, text: z.string().min(2).max(4000), knowledgeId: z.string().max(64).optional().describe('The knowledge-base entry used') }),
+  ),
   rate: caseAction(
     'rate',
     'rate',

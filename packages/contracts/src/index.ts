@@ -13,6 +13,7 @@ export * from './notices.ts';
 export * from './cases.ts';
 export * from './open311.ts';
 export * from './files.ts';
+export * from './knowledge.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -24,6 +25,7 @@ import { noticeRoutes } from './notices.ts';
 import { caseRoutes } from './cases.ts';
 import { open311Routes } from './open311.ts';
 import { fileRoutes } from './files.ts';
+import { knowledgeRoutes } from './knowledge.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -39,5 +41,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(caseRoutes),
   ...Object.values(open311Routes),
   ...Object.values(fileRoutes),
+  ...Object.values(knowledgeRoutes),
 ] as RouteDef[];
 export * from './client.ts';

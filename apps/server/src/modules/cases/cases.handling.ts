@@ -34,6 +34,7 @@ export interface ActionInput {
   satisfaction?: Satisfaction;
   newResolveDueAt?: string;
   approve?: boolean;
+  knowledgeId?: string;
 }
 
 const SAT_COUNTER: Record<Satisfaction, RollupCounter> = {
@@ -122,6 +123,7 @@ export class CaseHandling {
         after.push((trx) => deps.inbox.complete(trx, 'cases', c.id, 'case.handle'));
         break;
       case 'answer':
+        eventText = `${input.text}${input.knowledgeId ? ` [知识库 ${input.knowledgeId}]` : ''}`;
         patch.replied_at = now;
         patch.closed_at = now;
         after.push((trx) => deps.inbox.complete(trx, 'cases', c.id));
