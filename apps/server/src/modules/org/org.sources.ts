@@ -69,7 +69,11 @@ export function allChinaDivisions(): ImportUnit[] {
     out.push({ code: full, name: name!, parentCode: provinceOf(provinceCode!), level: 'prefecture' });
   }
   for (const [code, name, cityCode, provinceCode] of csvRows(join(dir, 'areas.csv'))) {
-    out.push({ code: code!, name: name!, parentCode: cityParent.get(cityCode!) ?? provinceOf(provinceCode!), level: 'district' });
+    const parentCode = cityParent.get(cityCode!) ?? provinceOf(provinceCode!);
+    // Prefecture-level cities without counties (东莞 441900, 中山 442000, 儋州 460400) are
+    // listed again as their own "area": keep the city, whose code the towns already point to.
+    if (code === parentCode) continue;
+    out.push({ code: code!, name: name!, parentCode, level: 'district' });
   }
   for (const [code, name, areaCode] of csvRows(join(dir, 'streets.csv'))) {
     out.push({ code: code!, name: name!, parentCode: areaCode!, level: 'street' });
@@ -77,7 +81,9 @@ export function allChinaDivisions(): ImportUnit[] {
   for (const [code, name, streetCode] of csvRows(join(dir, 'villages.csv'))) {
     out.push({ code: code!, name: name!, parentCode: streetCode!, level: 'community' });
   }
-  return out;
+  // A code listed twice would be imported twice in one statement (PostgreSQL refuses): keep the first.
+  const seen = new Set<string>();
+  return out.filter((u) => !seen.has(u.code) && (seen.add(u.code), true));
 }
 
 interface AgencyDef {
