@@ -21,6 +21,31 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
 /**
+ * better-sqlite3 behind Kysely prepares every query anew, and preparing costs
+ * more than running a short statement. Kysely compiles the same SQL text for
+ * the same query shape, so statements are cached by text (bounded; the
+ * driver runs one statement at a time, so reuse is safe).
+ */
+function withStatementCache(db: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = db.prepare.bind(db);
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          if (cache.size >= 2000) cache.clear();
+          stmt = prepare(sql);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
+}
+
+/**
  * Opens a database from a URL: `sqlite:<file>` (or `sqlite::memory:`) or `postgres://…`.
  * `schema` (PostgreSQL only) sets the search path, which the test harness uses
  * to give every suite its own throw-away schema.
@@ -37,7 +62,7 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const dialect: Dialect = new SqliteDialect({ database: sqlite });
+    const dialect: Dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
     return {
       db: new Kysely<any>({ dialect }),
       engine: 'sqlite',

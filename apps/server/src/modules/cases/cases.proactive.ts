@@ -2,6 +2,7 @@ import { inTransaction, nowIso } from '@jing/db';
 import type { Caller } from '../../platform/auth/context.ts';
 import type { SupervisionService } from '../supervision/index.ts';
 import type { CaseService } from './cases.service.ts';
+import { toLocalDate } from '../calendar/index.ts';
 
 export interface TrendRule {
   /** This month's count must reach at least this many cases… */
@@ -38,7 +39,7 @@ export class ProactiveGovernance {
   async detect(caller: Caller): Promise<{ street: string; category: string; count: number; baseline: number; taskId: string }[]> {
     const { deps } = this.cases;
     const now = nowIso(this.cases.clock);
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: deps.timeZone, year: 'numeric', month: '2-digit' }).format(new Date(now));
+    const month = toLocalDate(now, deps.timeZone).slice(0, 7);
     const previous = Array.from({ length: this.rule.trailingMonths }, (_, i) => shiftMonth(month, -(i + 1)));
     const rows = await deps.repo.categoryCounts([month, ...previous]);
     const done = new Set((await deps.repo.alertsOf(month)).map((a) => `${a.street_code}|${a.category_code}`));

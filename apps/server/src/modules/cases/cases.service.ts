@@ -8,7 +8,7 @@ import { DomainError, forbidden, invalidField, notFound } from '../../platform/e
 import { sortableId } from '../../platform/ids.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { InboxService } from '../inbox/index.ts';
-import type { WorkingCalendar } from '../calendar/index.ts';
+import { toLocalDate, type WorkingCalendar } from '../calendar/index.ts';
 import type { Catalogue, Category, LimitSpec } from './catalogue.ts';
 import type { CaseRepository, CaseRow } from './cases.repository.ts';
 import { boxAround, metresBetween } from './geo-distance.ts';
@@ -61,10 +61,8 @@ export interface Source {
 
 const FIELDS = { location: 'body.location', street: 'body.streetCode', category: 'body.categoryCode' };
 
-/** YYYY-MM-DD and YYYY-MM of an instant in the city's time zone. */
-function localDay(iso: string, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-}
+/** YYYY-MM-DD of an instant in the city's time zone (the calendar keeps one formatter per zone). */
+const localDay = (iso: string, tz: string): string => toLocalDate(iso, tz);
 
 /**
  * 接诉即办 intake and reading: every request is located, matched to the
