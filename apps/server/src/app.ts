@@ -17,16 +17,18 @@ import { DATA_DIR, OrgRepository, OrgService, orgBindings, orgMigrations } from 
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
-import { ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, DEFAULT_FORMULA, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { FileService, fileBindings, fileMigrations } from './modules/files/index.ts';
 import { KnowledgeService, knowledgeBindings, knowledgeMigrations } from './modules/knowledge/index.ts';
 import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index.ts';
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
+import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
+import { AirService, airBindings } from './modules/air/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -55,6 +57,12 @@ export interface Jing {
   caseRates: CaseRates;
   proactive: ProactiveGovernance;
   open311: Open311Service;
+  /** Sensing registry: monitoring networks and devices. */
+  sensing: SensingService;
+  /** The whole sensing module: ingestion, rollups, MQTT (started by `startJing`). */
+  sensingModule: Sensing;
+  /** 一微克 air quality: stations, daily and real-time AQI. */
+  air: AirService;
   close(): Promise<void>;
 }
 
@@ -120,11 +128,28 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     const city = await org!.unitPath(config.cityCode);
     return city ? org!.listLevel('street', city) : [];
   });
-  const caseRates = new CaseRates(caseRepo, DEFAULT_FORMULA, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
+  const [vs, s, bs, d, vd] = config.satisfactionCredit;
+  const formula = { weights: config.caseRateWeights, satisfactionCredit: { very_satisfied: vs, satisfied: s, basically_satisfied: bs, dissatisfied: d, very_dissatisfied: vd } };
+  const caseRates = new CaseRates(caseRepo, formula, { listLevel: (level, path) => org!.listLevel(level, path), unitPath: (code) => org!.unitPath(code) }, config.cityCode);
+
+  const sensingModule = await createSensing({
+    database, dialect, audit, logger,
+    locate: (lng, lat) => geo.locate(lng, lat),
+    settings: {
+      mqttMode: config.mqttMode, mqttHost: config.mqttHost, mqttPort: config.mqttPort, mqttUrl: config.mqttUrl, mqttMaxPayloadBytes: config.mqttMaxPayloadBytes,
+      maxFutureMs: config.sensingMaxFutureMs, rollupIntervalMs: config.sensingRollupMs,
+    },
+  });
+  const air = new AirService(sensingModule.service);
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    close: () => database.close(),
+    sensing: sensingModule.service, sensingModule, air,
+    close: async () => {
+      await sensingModule.stop();
+      sensingModule.close();
+      await database.close();
+    },
   };
 }
 
@@ -143,7 +168,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     }),
     bind(systemRoutes.metrics, async (ctx) => {
       ctx.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-      return metrics.render();
+      return metrics.render() + jing.sensingModule.ingest.metrics.render();
     }),
     bind(systemRoutes.openapi, async (ctx) => {
       ctx.header('content-type', 'application/json; charset=utf-8');
@@ -167,6 +192,8 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...fileBindings(jing.files, config.uploadLimit),
     ...knowledgeBindings(jing.knowledge),
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
+    ...sensingBindings(jing.sensing, jing.sensingModule.ingest, config.sensingBodyLimit),
+    ...airBindings(jing.air),
   ];
 }
 
@@ -175,7 +202,7 @@ export async function createServer(jing: Jing, routes: RouteDef[] = allRoutes): 
   const metrics = new Metrics(() => jing.database.poolStats());
   const openapi = buildOpenApi(routes, { version: VERSION });
   const bindings = apiBindings(jing, metrics, openapi);
-  return createHttpServer({
+  const app = await createHttpServer({
     config: jing.config,
     logger: jing.logger,
     metrics,
@@ -184,4 +211,6 @@ export async function createServer(jing: Jing, routes: RouteDef[] = allRoutes): 
     authenticate: (sid) => jing.sessions.authenticate(sid),
     unitPath: (code) => jing.org.unitPath(code),
   });
+  sensingContentTypes(app);
+  return app;
 }

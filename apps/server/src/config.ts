@@ -31,8 +31,18 @@ const EnvSchema = z.object({
   JING_TRUST_PROXY: bool.default(false),
   JING_CALENDAR_OVERRIDES: z.string().optional(),
   JING_PUBLIC_URL: z.url().optional(),
+  JING_CASE_RATE_WEIGHTS: z.string().regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be three numbers: response,resolution,satisfaction').default('30,35,35'),
+  JING_CASE_SATISFACTION_CREDIT: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)(,(0(\.\d+)?|1(\.0+)?)){4}$/, 'must be five numbers 0–1, from 非常满意 to 非常不满意').default('1,1,0.6,0,0'),
   JING_WHISTLE_CHECKIN_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   JING_JOBS_INTERVAL_SECONDS: z.coerce.number().min(0).max(86400).default(300),
+  JING_MQTT_MODE: z.enum(['embedded', 'external', 'off']).default('embedded'),
+  JING_MQTT_HOST: z.string().default('0.0.0.0'),
+  JING_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
+  JING_MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'must be mqtt://… or mqtts://…').optional(),
+  JING_MQTT_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(16 * 1024),
+  JING_SENSING_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(16 * 1024 * 1024),
+  JING_SENSING_MAX_FUTURE_SECONDS: z.coerce.number().int().min(0).max(7 * 86400).default(600),
+  JING_SENSING_ROLLUP_SECONDS: z.coerce.number().min(0).max(86400).default(10),
 });
 
 export interface Config {
@@ -58,6 +68,10 @@ export interface Config {
   loginLockMs: number;
   seedDemo: boolean;
   trustProxy: boolean;
+  /** 三率: weights of the response, resolution and satisfaction rates in the score. */
+  caseRateWeights: { response: number; resolution: number; satisfaction: number };
+  /** 三率: how much each satisfaction level counts, 非常满意 … 非常不满意. */
+  satisfactionCredit: [number, number, number, number, number];
   /** 吹哨报到: minutes a summoned agency has to check in. */
   whistleCheckinMinutes: number;
   /** The URL the public reaches this server at (for links in discovery documents). */
@@ -66,6 +80,20 @@ export interface Config {
   calendarOverridesFile: string | null;
   /** How often periodic jobs (e.g. supervision escalation) run; 0 turns them off. */
   jobsIntervalMs: number;
+  /** MQTT ingestion: `embedded` broker (aedes), `external` broker at mqttUrl, or `off`. */
+  mqttMode: 'embedded' | 'external' | 'off';
+  mqttHost: string;
+  /** Port of the embedded broker (not 1883, which a system Mosquitto usually holds). */
+  mqttPort: number;
+  mqttUrl: string | null;
+  /** Largest MQTT reading payload. */
+  mqttMaxPayloadBytes: number;
+  /** Largest body of POST /api/v1/sensing/readings. */
+  sensingBodyLimit: number;
+  /** How far in the future a reading may be dated. */
+  sensingMaxFutureMs: number;
+  /** How often hourly rollups run in the background (reads also roll up first); 0 = only on demand. */
+  sensingRollupMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,10 +136,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMs: e.JING_LOGIN_LOCK_MINUTES * 60_000,
     seedDemo: e.JING_SEED_DEMO,
     trustProxy: e.JING_TRUST_PROXY,
+    caseRateWeights: (([response, resolution, satisfaction]) => ({ response: response!, resolution: resolution!, satisfaction: satisfaction! }))(e.JING_CASE_RATE_WEIGHTS.split(',').map(Number)),
+    satisfactionCredit: e.JING_CASE_SATISFACTION_CREDIT.split(',').map(Number) as Config['satisfactionCredit'],
     whistleCheckinMinutes: e.JING_WHISTLE_CHECKIN_MINUTES,
     publicUrl: e.JING_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     calendarOverridesFile: e.JING_CALENDAR_OVERRIDES ? resolve(e.JING_CALENDAR_OVERRIDES) : null,
     jobsIntervalMs: e.JING_JOBS_INTERVAL_SECONDS * 1000,
+    mqttMode: e.JING_MQTT_MODE,
+    mqttHost: e.JING_MQTT_HOST,
+    mqttPort: e.JING_MQTT_PORT,
+    mqttUrl: e.JING_MQTT_URL ?? null,
+    mqttMaxPayloadBytes: e.JING_MQTT_MAX_PAYLOAD_BYTES,
+    sensingBodyLimit: e.JING_SENSING_BODY_LIMIT_BYTES,
+    sensingMaxFutureMs: e.JING_SENSING_MAX_FUTURE_SECONDS * 1000,
+    sensingRollupMs: e.JING_SENSING_ROLLUP_SECONDS * 1000,
   };
 }
 
