@@ -111,12 +111,36 @@ interface WallClock {
   msOfDay: number;
 }
 
-function wallClock(ms: number, tz: string): WallClock {
+/** Reads the wall clock through Intl: exact, but costs microseconds a call. */
+function wallClockIntl(ms: number, tz: string): WallClock {
   const parts: Record<string, string> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const date = `${parts.year}-${parts.month}-${parts.day}`;
   const msOfDay = ((Number(parts.hour) * 60 + Number(parts.minute)) * 60 + Number(parts.second)) * 1000 + (((ms % 1000) + 1000) % 1000);
   return { date, msOfDay };
+}
+
+// Offsets change only at transitions, which fall on whole quarter hours in every zone in use:
+// one Intl reading per zone and quarter hour serves every instant inside it.
+const QUARTER = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+function offsetAt(ms: number, tz: string): number {
+  const key = `${tz}|${Math.floor(ms / QUARTER)}`;
+  let off = offsets.get(key);
+  if (off === undefined) {
+    const w = wallClockIntl(ms, tz);
+    off = dayNumber(w.date) * DAY_MS + w.msOfDay - ms;
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(key, off);
+  }
+  return off;
+}
+
+function wallClock(ms: number, tz: string): WallClock {
+  const local = ms + offsetAt(ms, tz);
+  const msOfDay = ((local % DAY_MS) + DAY_MS) % DAY_MS;
+  return { date: fromDayNumber((local - msOfDay) / DAY_MS), msOfDay };
 }
 
 /** The local date of an instant in `tz`: 2024-09-30T17:00:00Z is 2024-10-01 in Asia/Shanghai. */
@@ -129,11 +153,6 @@ export function toLocalDate(instant: Instant, tz: string): LocalDate {
   return localDateOf(parseInstant(instant), assertTimeZone(tz));
 }
 
-/** The zone's offset from UTC at an instant, in milliseconds (+8 h for Asia/Shanghai). */
-function offsetAt(ms: number, tz: string): number {
-  const w = wallClock(ms, tz);
-  return dayNumber(w.date) * DAY_MS + w.msOfDay - ms;
-}
 
 /**
  * The instant at which the wall clock in `tz` shows `date` plus `minutes` (0 … 1440; 1440 is the
