@@ -41,7 +41,7 @@ export function pathCodes(path: string): string[] {
 export class OrgService {
   private readonly paths = new LruCache<string, string | null>(200_000);
   private readonly units = new LruCache<string, OrgUnit>(20_000);
-  private readonly childrenCache = new LruCache<string, string>(20_000);
+  private readonly childrenCache = new LruCache<string, Buffer>(20_000);
 
   constructor(
     private readonly db: Kysely<any>,
@@ -84,19 +84,22 @@ export class OrgService {
     return unit;
   }
 
-  /** The children of a unit as the JSON body of the children route (cached, ready to send). */
-  async childrenJson(code: string): Promise<string> {
+  /**
+   * The children of a unit as the UTF-8 JSON body of the children route:
+   * cached as bytes, so a hit costs neither serialising nor re-encoding.
+   */
+  async childrenJson(code: string): Promise<Buffer> {
     const hit = this.childrenCache.get(code);
     if (hit) return hit;
     const row = await this.repo.get(code);
     if (!row) throw notFound('org unit', code);
-    const json = JSON.stringify({ items: (await this.repo.children(code)).map(toSummary) });
+    const json = Buffer.from(JSON.stringify({ items: (await this.repo.children(code)).map(toSummary) }), 'utf8');
     this.childrenCache.set(code, json);
     return json;
   }
 
   async children(code: string): Promise<OrgUnitSummary[]> {
-    return (JSON.parse(await this.childrenJson(code)) as { items: OrgUnitSummary[] }).items;
+    return (JSON.parse((await this.childrenJson(code)).toString('utf8')) as { items: OrgUnitSummary[] }).items;
   }
 
   async search(q: { q?: string; level?: OrgLevel; within?: string; limit: number }) {
