@@ -1,7 +1,7 @@
 import { loadConfig, type Config } from './config.ts';
 import { createLogger } from './platform/logger.ts';
 import { createJing, createServer, type Jing } from './app.ts';
-import { seedDemoCity, type DemoAccount } from './seed.ts';
+import { seedDemoAir, seedDemoCity, type DemoAccount } from './seed.ts';
 import { JobRunner } from './platform/jobs.ts';
 import { SYSTEM_CALLER } from './platform/auth/context.ts';
 
@@ -12,6 +12,8 @@ export { seedDemoCity, seedOrg, seedBoundaries, seedDemoAccounts, DEMO_PASSWORD 
 
 export interface RunningJing {
   url: string;
+  /** Port of the embedded MQTT broker; null when MQTT is external or off. */
+  mqttPort: number | null;
   jing: Jing;
   config: Config;
   demoAccounts: DemoAccount[] | null;
@@ -28,6 +30,7 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
   const logger = createLogger(config.logLevel);
   const jing = await createJing(config, logger);
   const demoAccounts = config.seedDemo ? await seedDemoCity(jing) : null;
+  if (config.seedDemo) await seedDemoAir(jing);
   const app = await createServer(jing);
   const jobs = new JobRunner(
     [
@@ -38,17 +41,21 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
     logger,
   );
   jobs.start();
+  // Background rollups and MQTT ingestion (embedded broker, or the external broker's subscription).
+  const sensing = await jing.sensingModule.start();
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as { port: number }).port;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
     url: `http://${host}:${port}`,
+    mqttPort: sensing.mqttPort,
     jing,
     config,
     demoAccounts,
     close: async () => {
       await jobs.stop();
       await app.close();
+      await jing.sensingModule.stop();
       await jing.close();
     },
   };

@@ -5,6 +5,7 @@ import { SYSTEM_CALLER } from './platform/auth/context.ts';
 import type { Jing } from './app.ts';
 import { agencies, beijingDivisions, DATA_DIR } from './modules/org/index.ts';
 import { idNumberCheckChar, usccCheckChar } from './modules/identity/index.ts';
+import { NATIONAL_NETWORK, demoAirFiles, importUciFiles } from './modules/air/index.ts';
 
 export const DEMO_PASSWORD = 'Jing@2026demo';
 
@@ -92,4 +93,15 @@ export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<Dem
   }
   await seedKnowledge(jing);
   return seedDemoAccounts(jing);
+}
+
+/**
+ * 一微克 demo data on first start: three winter months of Beijing's national stations (UCI, CC BY 4.0,
+ * apps/server/data/air/README.md), imported unless the national network already has stations.
+ */
+export async function seedDemoAir(jing: Jing, progress?: Progress): Promise<number> {
+  const stations = await jing.sensing.listDevices(SYSTEM_CALLER, { network: NATIONAL_NETWORK, type: 'station', limit: 1, offset: 0 });
+  if (stations.total > 0) return 0;
+  const r = await importUciFiles(jing.sensing, jing.sensingModule.ingest, demoAirFiles(), (d, t) => progress?.('air', d, t));
+  return r.stored;
 }

@@ -14,6 +14,8 @@ export * from './cases.ts';
 export * from './open311.ts';
 export * from './files.ts';
 export * from './knowledge.ts';
+export * from './sensing.ts';
+export * from './air.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -26,6 +28,8 @@ import { caseRoutes } from './cases.ts';
 import { open311Routes } from './open311.ts';
 import { fileRoutes } from './files.ts';
 import { knowledgeRoutes } from './knowledge.ts';
+import { sensingRoutes } from './sensing.ts';
+import { airRoutes } from './air.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -42,5 +46,7 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(open311Routes),
   ...Object.values(fileRoutes),
   ...Object.values(knowledgeRoutes),
+  ...Object.values(sensingRoutes),
+  ...Object.values(airRoutes),
 ] as RouteDef[];
 export * from './client.ts';

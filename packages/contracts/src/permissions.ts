@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'cases.dispatch', // 12345 dispatch centre: re-dispatch returned cases, rule on disputes, merge duplicates
   'cases.read', // read cases handled within scope (leaders, supervisors)
   'integrations.manage', // issue and revoke API keys of third-party apps (Open311)
+  'sensing.manage', // register monitoring networks (and their API keys) and devices
+  'sensing.read', // see the device registry, raw readings and their quality flags
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,7 +31,9 @@ export const ROLES = {
   operator: ['cases.intake'],
   /** 12345 dispatch centre. */
   dispatcher: ['cases.intake', 'cases.dispatch', 'cases.read'],
-  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage', 'sensing.manage', 'sensing.read'],
+  /** 生态环境局 monitoring staff: the sensing registry and its data. */
+  environment_monitor: ['directory.read', 'sensing.manage', 'sensing.read'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

@@ -6,6 +6,8 @@ import { DomainError } from '../platform/errors.ts';
 import { allChinaDivisions, agencies, beijingDivisions } from '../modules/org/index.ts';
 import { seedDemoCity, DEMO_PASSWORD } from '../seed.ts';
 import type { CliCommand } from './command.ts';
+import { sensingCommands } from '../modules/sensing/index.ts';
+import { airCommands } from '../modules/air/index.ts';
 
 const required = (values: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) if (!values[k]) throw new DomainError('validation_failed', `--${k} is required`);
@@ -117,4 +119,6 @@ export const COMMANDS: CliCommand[] = [
       return 0;
     },
   },
+  ...sensingCommands,
+  ...airCommands,
 ];

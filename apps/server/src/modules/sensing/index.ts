@@ -1,0 +1,12 @@
+export { SensingService, deviceView, type DeviceImportRow, type SensingDeps } from './sensing.service.ts';
+export { SensingRepository, type DeviceWithNetwork } from './sensing.repository.ts';
+export { IngestService, type IngestOptions } from './ingest.service.ts';
+export { IngestMetrics } from './ingest.metrics.ts';
+export { DeviceDirectory } from './directory.ts';
+export { ReadingsRepository, createReadingWriter, HOUR_MS, type HourlyRow, type ReadingWriter } from './readings.repository.ts';
+export { RollupService } from './rollup.service.ts';
+export { EmbeddedBroker, ExternalBridge, FrameGuard } from './mqtt.ts';
+export { sensingMigrations } from './migrations/index.ts';
+export { sensingBindings, sensingContentTypes } from './sensing.routes.ts';
+export { sensingCommands } from './sensing.cli.ts';
+export { createSensing, type Sensing } from './sensing.module.ts';
