@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { spawn } from 'node:child_process';
 import { cpuSecondsOf, killAll, memoryOf, runJob, startServer } from './bench/procs.mjs';
 import { fixed, int, mb, ns, pct, ratio, secs, table, times } from './bench/table.mjs';
 
@@ -36,7 +37,7 @@ const MEM_SEARCHES = 200;
 const CHILDREN = '/api/v1/org/units/110105/children'; // 朝阳区
 const PG_ADMIN = process.env.JING_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = (process.env.JING_BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-const STEPS = ['throughput', 'import', 'memory', 'micro'];
+const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air'];
 const only = process.argv.slice(2);
 for (const a of only) {
   if (STEPS.includes(a)) continue;
@@ -353,6 +354,50 @@ async function micro() {
   target('subtree membership covers() at depth 5 vs depth 2', ns(depth5.nsPerOp), `Set.has ${ns(base)}`, times(depth5.nsPerOp / base), null, `depth 2: ${ns(depth2.nsPerOp)}; no target set`);
 }
 
+// --- 5. Sensing ingestion (HTTP and MQTT) ------------------------------------------------
+// scripts/bench/sensing.mjs prints its own tables and ends with one JSON line.
+
+async function sensing() {
+  const lines = [];
+  await new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['scripts/bench/sensing.mjs'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      let i;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        if (line.startsWith('{"sensing":')) lines.push(line);
+        else out(line);
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (lines.length ? resolve() : reject(new Error(`sensing benchmark exited (${signal ?? `code ${code}`}) without results`))));
+  });
+  const r = JSON.parse(lines.at(-1)).sensing;
+  results.sensing = r;
+  for (const t of r.targets ?? []) results.targets.push({ name: t.name, value: t.value, baseline: t.baseline ?? '', ratio: t.ratio ?? '', pass: t.pass, note: t.note ?? null });
+}
+
+// --- 6. Daily AQI recomputation ----------------------------------------------------------------
+
+async function air() {
+  const r = await runJob('scripts/bench/air.ts', [], { label: 'air', onProgress: (t) => progress(`air: ${t}`) });
+  delete r.type;
+  results.air = r;
+  out(`  ${int(r.stations)} stations × ${int(r.days / r.stations)} days (${int(r.hourlyRows)} hourly rows); import ${fixed(r.importSeconds, 1)} s`);
+  out(
+    table([
+      ['part', 'seconds'],
+      ['read the hourly rows', fixed(r.readSeconds, 2)],
+      ['AQI library alone on the same days (floor)', fixed(r.librarySeconds, 2)],
+      ['Jing: daily AQI for every station-day', fixed(r.jingSeconds, 2)],
+    ]),
+  );
+  target('daily AQI, 12 stations × 4 years < 2 s', `${fixed(r.jingSeconds, 2)} s`, `library ${fixed(r.librarySeconds, 2)} s`, times(r.jingSeconds / r.librarySeconds), r.jingSeconds < 2);
+}
+
 // --- Run ---------------------------------------------------------------------------
 
 function cleanupSync() {
@@ -379,6 +424,8 @@ if (selected('throughput')) await step('1. Children route throughput', throughpu
 if (selected('import')) await step('2. Whole-country import', importAll);
 if (selected('memory')) await step('3. Server memory with the whole country', memory);
 if (selected('micro')) await step('4. Subtree membership and unitPath', micro);
+if (selected('sensing')) await step('5. Sensing ingestion (一微克)', sensing);
+if (selected('air')) await step('6. Daily AQI recomputation (一微克)', air);
 
 results.totalSeconds = (Date.now() - started) / 1000;
 out('\n== Summary');
