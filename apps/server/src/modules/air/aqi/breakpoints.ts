@@ -171,8 +171,21 @@ export const CHINA_STANDARDS: Readonly<Record<ChinaStandard, ChinaStandardInfo>>
  * chinaStandardFor(new Date('2026-02-28T16:00:00Z')); // 'HJ633-2026' — already 00:00 on 1 March in Beijing
  */
 export function chinaStandardFor(date: string | Date): ChinaStandard {
-  return beijingDate(date) < CHINA_STANDARD_SWITCH_DATE ? 'HJ633-2012' : 'HJ633-2026';
+  if (typeof date === 'string') {
+    const known = STANDARD_BY_TEXT.get(date);
+    if (known !== undefined) return known;
+  }
+  const standard = beijingDate(date) < CHINA_STANDARD_SWITCH_DATE ? 'HJ633-2012' : 'HJ633-2026';
+  if (typeof date === 'string') {
+    if (STANDARD_BY_TEXT.size >= STANDARD_CACHE_SIZE) STANDARD_BY_TEXT.clear();
+    STANDARD_BY_TEXT.set(date, standard);
+  }
+  return standard;
 }
+
+/** Memo of `chinaStandardFor` on date texts (a recomputation asks for the same few thousand dates over and over). */
+const STANDARD_BY_TEXT = new Map<string, ChinaStandard>();
+const STANDARD_CACHE_SIZE = 10_000;
 
 // ── US EPA ─────────────────────────────────────────────────────────────────────────────────────────────────────
 

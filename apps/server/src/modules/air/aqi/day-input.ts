@@ -36,9 +36,12 @@ export function hoursOf(hours: PollutantHours | undefined, pollutant: Pollutant)
   const list = hours?.[pollutant];
   if (list === undefined) return NO_HOURS;
   if (list.length !== HOURS_PER_DAY) throw new RangeError(`${pollutant}: expected 24 hourly values, got ${list.length}`);
-  list.forEach((v, h) => {
-    if (v !== null) assertConcentration(v, `${pollutant} hour ${h}`);
-  });
+  for (let h = 0; h < HOURS_PER_DAY; h++) {
+    const v = list[h];
+    if (v === null || (typeof v === 'number' && v >= 0 && v <= Number.MAX_VALUE)) continue; // the common case
+    if (v === undefined && !(h in list)) continue; // a hole, as `forEach` skips it
+    assertConcentration(v as number, `${pollutant} hour ${h}`);
+  }
   return list;
 }
 

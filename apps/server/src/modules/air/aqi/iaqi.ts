@@ -14,7 +14,7 @@ import {
   type IaqiColumn,
   type Pollutant,
 } from './breakpoints.ts';
-import { interpolate, roundHalfEven, roundRatio } from './rounding.ts';
+import { interpolateRounded, roundHalfEven } from './rounding.ts';
 
 /**
  * The top of the index. HJ 633 defines nothing above the last breakpoint (e.g. PM2.5 > 500 µg/m³); like the
@@ -93,8 +93,7 @@ function lookup(column: IaqiColumn, bps: readonly number[], c: number): { value:
   for (let i = 1; i < bps.length; i++) {
     const hi = bps[i]!;
     if (c <= hi) {
-      const ratio = interpolate(c, bps[i - 1]!, hi, IAQI_STEPS[i - 1]!, IAQI_STEPS[i]!);
-      return { value: roundRatio(ratio, 0, 'ceil'), beyondIndex: false };
+      return { value: interpolateRounded(c, bps[i - 1]!, hi, IAQI_STEPS[i - 1]!, IAQI_STEPS[i]!, 0, 'ceil'), beyondIndex: false };
     }
   }
   return { value: IAQI_STEPS[bps.length - 1]!, beyondIndex: false }; // unreachable: c ≤ top

@@ -153,6 +153,13 @@ export function toRatio(value: number): Ratio {
  * roundHalfEven(-2.5); // -2 — by absolute value, then the sign
  */
 export function roundHalfEven(value: number, decimals = 0): number {
+  if (!exactOnly) {
+    const k = fastScale(value);
+    if (k >= 0) {
+      const r = fastRoundRatio(fastUnits(value, k), P10[k]!, decimals, 'half-even');
+      if (r === r) return r; // not NaN
+    }
+  }
   return roundRatio(toRatio(value), decimals, 'half-even');
 }
 
@@ -205,4 +212,178 @@ export function interpolate(c: number, cLo: number, cHi: number, iLo: number, iH
   const den = hi - lo;
   if (den <= 0n) throw new RangeError(`empty breakpoint segment ${cLo}–${cHi}`);
   return { num: BigInt(iHi - iLo) * (cu - lo) + BigInt(iLo) * den, den };
+}
+
+/**
+ * `roundRatio(interpolate(c, cLo, cHi, iLo, iHi), decimals, mode)`, with the integer fast path when every input is a
+ * short decimal (see `fastScale`); bit-for-bit the same result.
+ *
+ * @example
+ * interpolateRounded(36, 35, 75, 50, 100, 0, 'ceil'); // 52
+ */
+export function interpolateRounded(
+  c: number,
+  cLo: number,
+  cHi: number,
+  iLo: number,
+  iHi: number,
+  decimals: number,
+  mode: RoundingMode,
+): number {
+  if (!exactOnly && Number.isSafeInteger(iLo) && Number.isSafeInteger(iHi)) {
+    const kc = fastScale(c);
+    const kLo = fastScale(cLo);
+    const kHi = fastScale(cHi);
+    if (kc >= 0 && kLo >= 0 && kHi >= 0) {
+      const k = Math.max(kc, kLo, kHi);
+      const cu = fastUnits(c, k);
+      const lo = fastUnits(cLo, k);
+      const hi = fastUnits(cHi, k);
+      const den = hi - lo;
+      if (den > 0) {
+        const slope = (iHi - iLo) * (cu - lo);
+        const base = iLo * den;
+        const num = slope + base;
+        if (Number.isSafeInteger(slope) && Number.isSafeInteger(base) && Number.isSafeInteger(num)) {
+          const r = fastRoundRatio(num, den, decimals, mode);
+          if (r === r) return r;
+        }
+      }
+    }
+  }
+  return roundRatio(interpolate(c, cLo, cHi, iLo, iHi), decimals, mode);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exact fast path in `number` arithmetic.
+//
+// A finite double x whose printed decimal D has at most FAST_MAX_DECIMALS places and |D·10^k| < FAST_UNIT_LIMIT is
+// handled with safe integers: u = Math.round(x·10^k) is accepted only when u / 10^k === x. IEEE division is correctly
+// rounded, so that test says the decimal u·10^-k (at most 15 significant digits) rounds to x; two distinct decimals of
+// at most 15 significant digits never round to the same double, so u·10^-k is exactly the decimal String(x) prints —
+// the same value the BigInt path reads. From there every step (sums, products, quotient and remainder) stays within
+// 2^53 and is exact, and the rounding rules below are those of `roundUnits` line for line. Anything outside these
+// bounds returns NaN / −1 and the caller falls back to the BigInt path.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Highest number of decimals the fast path reads; inputs with more go to the BigInt path. */
+export const FAST_MAX_DECIMALS = 3;
+/** |units| bound of one fast-path value: 15 significant digits, and 48 of them still sum far below 2^53. */
+const FAST_UNIT_LIMIT = 1e14;
+/** Largest intermediate the fast rounding accepts (2^52), so that q·den and 2·r stay exact. */
+const FAST_INT_LIMIT = 2 ** 52;
+/** 10^0 … 10^22, all exact doubles. */
+const P10: readonly number[] = Object.freeze(Array.from({ length: 23 }, (_, i) => Number(`1e${i}`)));
+
+let exactOnly = false;
+
+/**
+ * Turns the fast path off (`true`) or back on: with it off every function takes the BigInt path. For the
+ * equivalence tests and the benchmark; results are identical either way.
+ */
+export function setExactArithmetic(on: boolean): void {
+  exactOnly = on;
+}
+
+/** Whether the fast path is off. */
+export function isExactArithmetic(): boolean {
+  return exactOnly;
+}
+
+/** x·10^k as an exact integer when x prints with at most k decimals (and is small); NaN otherwise. */
+export function fastUnits(x: number, k: number): number {
+  const p = P10[k]!;
+  const u = Math.round(x * p);
+  return u < FAST_UNIT_LIMIT && u > -FAST_UNIT_LIMIT && u / p === x ? u + 0 : NaN; // + 0 turns −0 into 0
+}
+
+/** The fewest decimals (0 … FAST_MAX_DECIMALS) x prints with, or −1 when the fast path cannot read it. */
+export function fastScale(x: number): number {
+  for (let k = 0; k <= FAST_MAX_DECIMALS; k++) if (fastUnits(x, k) === fastUnits(x, k)) return k;
+  return -1;
+}
+
+/**
+ * `roundRatio({ num, den }, decimals, mode)` for safe integers `num` and `den > 0`, in doubles; NaN when an
+ * intermediate could leave the exact range (the caller then takes the BigInt path).
+ */
+export function fastRoundRatio(num: number, den: number, decimals: number, mode: RoundingMode): number {
+  if (!(den > 0) || den > FAST_INT_LIMIT || !Number.isInteger(den) || !Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS)
+    return NaN;
+  const negative = num < 0;
+  const scaled = (negative ? -num : num) * P10[decimals]!;
+  if (!(scaled <= FAST_INT_LIMIT) || !Number.isInteger(scaled)) return NaN;
+  let q = Math.floor(scaled / den); // ⌊|x|·10^d⌋, corrected below if the division rounded
+  let r = scaled - q * den;
+  while (r < 0) {
+    q -= 1;
+    r += den;
+  }
+  while (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  if (r !== 0) {
+    const twice = 2 * r;
+    if (mode === 'ceil' && !negative) q += 1;
+    else if (mode === 'half-up' && twice >= den) q += 1;
+    else if (mode === 'half-even' && (twice > den || (twice === den && q % 2 === 1))) q += 1;
+  }
+  if (q === 0) return 0;
+  return (negative ? -q : q) / P10[decimals]!;
+}
+
+/**
+ * Sum of the non-null values in `values[start, end)` as integer units of 10^-fastSum.scale, with their count in
+ * `fastSum.count`; NaN when some value is outside the fast path. The scale is the largest any value needs.
+ */
+export function fastScaledSum(values: readonly (number | null)[], start: number, end: number): number {
+  let k = 0;
+  let sum = 0;
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (typeof v !== 'number') return NaN; // holes and junk: the BigInt path decides what they mean
+    let u = fastUnits(v, k);
+    if (u !== u) {
+      const kv = fastScale(v);
+      if (kv < 0) return NaN;
+      const factor = P10[kv - k]!; // kv > k: rescale what was summed so far
+      sum *= factor;
+      if (sum > FAST_INT_LIMIT || sum < -FAST_INT_LIMIT) return NaN;
+      k = kv;
+      u = fastUnits(v, k);
+      if (u !== u) return NaN;
+    }
+    sum += u;
+    if (sum > FAST_INT_LIMIT || sum < -FAST_INT_LIMIT) return NaN;
+    count++;
+  }
+  fastSum.scale = k;
+  fastSum.count = count;
+  return sum;
+}
+
+/** Scale and count of the last `fastScaledSum` (a shared scratch record, to avoid an allocation per mean). */
+export const fastSum = { scale: 0, count: 0 };
+
+/** 10^k for 0 ≤ k ≤ 22. */
+export function fastPow10(k: number): number {
+  return P10[k]!;
+}
+
+/**
+ * Prefix sums of the integer units (at scale k) and of the count of the non-null values, into `sums` and `counts`
+ * (length values.length + 1). Only for values that `fastScaledSum` accepted at a scale ≤ k.
+ */
+export function fastPrefixSums(values: readonly (number | null)[], k: number, sums: Float64Array, counts: Int32Array): void {
+  sums[0] = 0;
+  counts[0] = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const valid = v !== null && v !== undefined;
+    sums[i + 1] = sums[i]! + (valid ? fastUnits(v, k) : 0);
+    counts[i + 1] = counts[i]! + (valid ? 1 : 0);
+  }
 }

@@ -8,7 +8,17 @@
 import { CONCENTRATION_DECIMALS, POLLUTANTS, type Pollutant } from './breakpoints.ts';
 import type { DailyConcentrations, HourlyConcentrations } from './aqi.ts';
 import { HOURS_PER_DAY, hoursOf, type DayHours, type DayInput, type HourlyValue } from './day-input.ts';
-import { exactMean, roundHalfEven, roundRatio } from './rounding.ts';
+import {
+  exactMean,
+  fastPow10,
+  fastRoundRatio,
+  fastScaledSum,
+  fastSum,
+  fastPrefixSums,
+  isExactArithmetic,
+  roundHalfEven,
+  roundRatio,
+} from './rounding.ts';
 
 /** 24-hour mean: at least 20 hourly means in the natural day (HJ 663-2013; one source, code id 16667225132). */
 export const DAILY_MIN_VALID_HOURS = 20;
@@ -42,12 +52,26 @@ const isValid = (v: HourlyValue): v is number => v !== null;
 
 /** The number of non-null hours. */
 function validCount(hours: readonly HourlyValue[]): number {
-  return hours.filter(isValid).length;
+  let n = 0;
+  for (let h = 0; h < hours.length; h++) if (hours[h] !== null && hours[h] !== undefined) n++; // `filter` skips holes too
+  return n;
 }
 
-/** Mean of the valid entries, GB/T 8170-rounded to `decimals`, or null below `minValid` valid entries. */
-function roundedMean(values: readonly HourlyValue[], minValid: number, decimals: number): number | null {
-  const valid = values.filter(isValid);
+/**
+ * Mean of the valid entries of `values[start, end)`, GB/T 8170-rounded to `decimals`, or null below `minValid` valid
+ * entries. Short decimals (the usual case) are summed as safe integers; anything else takes the exact BigInt path.
+ */
+function roundedMean(values: readonly HourlyValue[], minValid: number, decimals: number, start = 0, end = values.length): number | null {
+  if (!isExactArithmetic()) {
+    const sum = fastScaledSum(values, start, end);
+    if (sum === sum) {
+      const n = fastSum.count;
+      if (n < minValid || n === 0) return null;
+      const r = fastRoundRatio(sum, n * fastPow10(fastSum.scale), decimals, 'half-even');
+      if (r === r) return r;
+    }
+  }
+  const valid = values.slice(start, end).filter(isValid);
   if (valid.length < minValid) return null;
   const mean = exactMean(valid);
   return mean === null ? null : roundRatio(mean, decimals, 'half-even');
@@ -72,10 +96,40 @@ function twoDays(day: DayInput, pollutant: Pollutant): HourlyValue[] {
 
 /** Moving means over today's hours: entry h is the window of `width` hours ending with hour h (inclusive). */
 function movingMeans(series: readonly HourlyValue[], width: number, minValid: number, decimals: number): (number | null)[] {
+  if (!isExactArithmetic()) {
+    const fast = fastMovingMeans(series, width, minValid, decimals);
+    if (fast) return fast;
+  }
   return Array.from({ length: HOURS_PER_DAY }, (_, h) => {
     const end = HOURS_PER_DAY + h + 1; // exclusive index in the 48-hour series
-    return roundedMean(series.slice(end - width, end), minValid, decimals);
+    return roundedMean(series, minValid, decimals, end - width, end);
   });
+}
+
+/**
+ * `movingMeans` by prefix sums of integer units at one scale for the whole series (exact: each unit < 10^14, so
+ * every prefix sum of 48 stays below 2^53); null when some value or window is outside the fast path.
+ */
+function fastMovingMeans(series: readonly HourlyValue[], width: number, minValid: number, decimals: number): (number | null)[] | null {
+  const n = series.length;
+  if (fastScaledSum(series, 0, n) !== fastScaledSum(series, 0, n)) return null; // NaN: not all short decimals
+  const p = fastPow10(fastSum.scale);
+  const sums = new Float64Array(n + 1);
+  const counts = new Int32Array(n + 1);
+  fastPrefixSums(series, fastSum.scale, sums, counts);
+  const out: (number | null)[] = new Array(HOURS_PER_DAY);
+  for (let h = 0; h < HOURS_PER_DAY; h++) {
+    const end = HOURS_PER_DAY + h + 1;
+    const count = counts[end]! - counts[end - width]!;
+    if (count < minValid || count === 0) {
+      out[h] = null;
+      continue;
+    }
+    const r = fastRoundRatio(sums[end]! - sums[end - width]!, count * p, decimals, 'half-even');
+    if (r !== r) return null;
+    out[h] = r;
+  }
+  return out;
 }
 
 /**
@@ -142,9 +196,21 @@ export function mda8(day: DayInput, options: Mda8Options = {}): Mda8Result {
  * o3Max1h([...Array(23).fill(100), 250]); // 250
  */
 export function o3Max1h(hours: DayHours): number | null {
-  const valid = hoursOf({ o3: hours }, 'o3').filter(isValid);
-  if (valid.length < O3_MAX_1H_MIN_VALID_HOURS) return null;
-  return roundHalfEven(Math.max(...valid), CONCENTRATION_DECIMALS.o3);
+  return max1h(hoursOf({ o3: hours }, 'o3'));
+}
+
+/** `o3Max1h` of hours already checked by `hoursOf`. */
+function max1h(hours: DayHours): number | null {
+  let count = 0;
+  let max = -Infinity;
+  for (let h = 0; h < hours.length; h++) {
+    const v = hours[h];
+    if (v === null || v === undefined) continue; // undefined: a hole (checked hours hold no other undefined)
+    count++;
+    if (v > max) max = v;
+  }
+  if (count < O3_MAX_1H_MIN_VALID_HOURS) return null;
+  return roundHalfEven(max, CONCENTRATION_DECIMALS.o3); // −0 and 0 both round to 0, so `>` vs Math.max does not matter
 }
 
 export interface DailyValues {
@@ -167,19 +233,24 @@ export interface DailyValues {
  * dailyReport(day.values, { date: '2026-03-01' });
  */
 export function dailyValues(day: DayInput, options: Mda8Options = {}): DailyValues {
-  const mean = (p: Pollutant) => dailyMean(p, hoursOf(day.today, p));
-  const o3 = mda8(day, options);
+  const o3 = mda8(day, options); // validates the O3 hours first, as before
+  // Each pollutant's hours are checked once here (same order, same errors), then used unchecked.
+  const hours = {} as Record<Pollutant, DayHours>;
+  for (const p of POLLUTANTS) hours[p] = hoursOf(day.today, p);
+  const mean = (p: Pollutant) => roundedMean(hours[p], DAILY_MIN_VALID_HOURS, CONCENTRATION_DECIMALS[p]);
   const values: DailyConcentrations = {
     pm25: mean('pm25'),
     pm10: mean('pm10'),
     so2: mean('so2'),
     no2: mean('no2'),
     co: mean('co'),
-    o3_1h: o3Max1h(hoursOf(day.today, 'o3')),
+    o3_1h: max1h(hours.o3),
     o3_8h: o3.value,
   };
-  const validHours = Object.fromEntries(POLLUTANTS.map((p) => [p, validCount(hoursOf(day.today, p))])) as Record<Pollutant, number>;
-  const complete = (['pm25', 'pm10', 'so2', 'no2', 'co', 'o3_8h'] as const).every((k) => values[k] !== null);
+  const validHours = {} as Record<Pollutant, number>;
+  for (const p of POLLUTANTS) validHours[p] = validCount(hours[p]);
+  const complete =
+    values.pm25 !== null && values.pm10 !== null && values.so2 !== null && values.no2 !== null && values.co !== null && values.o3_8h !== null;
   return { values, validHours, o3ValidWindows: o3.validWindows, complete };
 }
 
