@@ -24,6 +24,9 @@ describe('京办 Ban directory (通讯录)', () => {
   it('opens on the officer’s own district, and shows a street’s people when the street is chosen in the tree', async () => {
     const page = await openPage(env.browser, DESKTOP);
     await signIn(page, env.server.url, '/ban/login', 'chaoyang.officer');
+    // 京办 opens on the inbox; the directory is one click away and opens on the officer's unit.
+    await page.waitForURL((url) => url.pathname === '/ban/inbox');
+    await page.getByTestId('nav-directory').click();
     await page.waitForURL((url) => url.pathname === '/ban/directory/110105');
     const tree = page.getByTestId('org-tree');
     await tree.getByTestId('org-node-110105').waitFor();
@@ -51,6 +54,7 @@ describe('京办 Ban directory (通讯录)', () => {
   it('finds a unit by search, reveals it in the tree, and says its people are outside a district officer’s scope', async () => {
     const page = await openPage(env.browser, PHONE);
     await signIn(page, env.server.url, '/ban/login', 'chaoyang.officer');
+    await page.goto(`${env.server.url}/ban/directory`);
     await page.getByTestId('org-tree').waitFor();
 
     const hits = await apiGet<Hits>(page, `${env.server.url}/api/v1/org/units?q=${encodeURIComponent('中关村')}&limit=20`);

@@ -31,3 +31,9 @@ export function formatNumber(value: number, locale: Locale): string {
 export function shortHash(hash: string, length = 12): string {
   return hash.length > length ? `${hash.slice(0, length)}…` : hash;
 }
+
+/** A rate (0–1) as a percentage with one decimal, or `—` when there is nothing to rate. */
+export function formatPercent(rate: number | null, locale: Locale): string {
+  if (rate === null) return '—';
+  return new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+}

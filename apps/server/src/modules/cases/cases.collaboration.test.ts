@@ -121,3 +121,34 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+for (const engine of testEngines()) {
+  describe(`吹哨 rules [${engine}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(engine);
+    });
+    after(() => t.cleanup());
+
+    it('refuses a whistle from an agency-led case, and scoring one agency leaves the others’ to-dos open', async () => {
+      const resident = await t.login('resident.zhang');
+      const agency = await t.login('cy.urban');
+      const lights = (await t.call('POST', '/api/v1/cases', { as: resident, body: { type: 'help', categoryCode: 'street_lights', description: '路灯不亮很久了', streetCode: '110105001' } })).json();
+      const signed = (await t.call('POST', `/api/v1/cases/${lights.id}/sign`, { as: agency, body: { version: lights.version } })).json();
+      const w = await t.call('POST', `/api/v1/cases/${lights.id}/whistle`, { as: agency, body: { version: signed.version, agencies: ['110105A05'], note: '请交通委协同' } });
+      assert.equal(w.statusCode, 403, w.body);
+
+      const street = await t.login('jianwai.officer');
+      const c = (await t.call('POST', '/api/v1/cases', { as: resident, body: { type: 'complaint', categoryCode: 'illegal_construction', description: '楼顶私搭乱建彩钢房', streetCode: '110105001' } })).json();
+      let v = (await t.call('POST', `/api/v1/cases/${c.id}/sign`, { as: street, body: { version: c.version } })).json().version;
+      v = (await t.call('POST', `/api/v1/cases/${c.id}/whistle`, { as: street, body: { version: v, agencies: ['110105A03', '110105A05'], note: '联合执法' } })).json().version;
+      v = (await t.call('POST', `/api/v1/cases/${c.id}/checkin`, { as: agency, body: { version: v } })).json().version;
+      v = (await t.call('POST', `/api/v1/cases/${c.id}/contact`, { as: street, body: { version: v, method: 'phone', note: '已联系' } })).json().version;
+      v = (await t.call('POST', `/api/v1/cases/${c.id}/reply`, { as: street, body: { version: v, text: '已处理', resolved: true } })).json().version;
+      const scored = await t.call('POST', `/api/v1/cases/${c.id}/whistle/score`, { as: street, body: { version: v, agency: '110105A05', score: 3 } });
+      assert.equal(scored.statusCode, 200, `${scored.body} v=${v}`);
+      const box = (await t.call('GET', '/api/v1/inbox', { as: agency })).json().items;
+      assert.ok(box.some((i: { sourceId: string; kind: string }) => i.sourceId === c.id && i.kind === 'case.assist'), 'A03 is not scored yet: its item stays');
+    });
+  });
+}

@@ -52,7 +52,8 @@ export class CaseCollaboration {
   async whistle(caller: Caller, id: string, input: { version: number; agencies: string[]; note: string }) {
     const { c, isLead } = await this.load(caller, id, input.version);
     if (!isLead) throw forbidden('only the lead unit blows the whistle');
-    if ((c.handler_unit_code ?? '').length !== 9) throw forbidden('吹哨 is for streets and towns');
+    // Streets and towns have 9-digit codes; agencies end in A00–A99 (110105A03 is 9 characters too).
+    if (!/^[0-9]{9}$/.test(c.handler_unit_code ?? '')) throw forbidden('吹哨 is for streets and towns');
     if (!['signed', 'contacted'].includes(c.status)) throw new DomainError('conflict', `sign for the case before summoning agencies (it is ${c.status})`);
     const units = await this.units(input.agencies, 'body.agencies', async (code) => (/A[0-9]{2}$/.test(code) && (await this.cases.deps.unitPath(code)) ? null : `${code} is not an agency`));
     const due = new Date(this.cases.clock() + this.checkinMinutes * 60_000).toISOString();
@@ -119,7 +120,8 @@ export class CaseCollaboration {
     const { deps } = this.cases;
     return commitCaseChange(this.cases, caller, c, { updated_at: nowIso(this.cases.clock) }, { type: 'score', unit: input.agency, text: `${input.score}${input.comment ? `：${input.comment}` : ''}` }, [
       (trx) => deps.repo.updateParticipant(trx, c.id, input.agency, { score: input.score, comment: input.comment ?? null }),
-      (trx) => deps.inbox.complete(trx, 'cases', c.id, 'case.assist'),
+      // Only the scored agency is done; other participants keep their items.
+      (trx) => deps.inbox.complete(trx, 'cases', c.id, 'case.assist', input.agency),
     ]);
   }
 }

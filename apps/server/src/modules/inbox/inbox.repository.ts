@@ -47,7 +47,7 @@ export class InboxRepository {
   }
 
   /** Closes the open items of a source record (optionally of one kind); returns how many. */
-  async close(trx: Transaction<any>, module: string, sourceId: string, kind: string | null, status: 'done' | 'cancelled', at: string): Promise<number> {
+  async close(trx: Transaction<any>, module: string, sourceId: string, kind: string | null, status: 'done' | 'cancelled', at: string, unitCode?: string): Promise<number> {
     let q = (trx as Transaction<Tables>)
       .updateTable('work_items')
       .set({ status, completed_at: at, updated_at: at })
@@ -55,6 +55,7 @@ export class InboxRepository {
       .where('source_id', '=', sourceId)
       .where('status', '=', 'open');
     if (kind) q = q.where('kind', '=', kind);
+    if (unitCode) q = q.where('unit_code', '=', unitCode);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows);
   }

@@ -76,9 +76,9 @@ export class InboxService {
     return row.id;
   }
 
-  /** Marks the open items of a source record done (or of one kind only). */
-  complete(trx: Transaction<any>, module: string, sourceId: string, kind?: string): Promise<number> {
-    return this.repo.close(trx, module, sourceId, kind ?? null, 'done', nowIso(this.clock));
+  /** Marks the open items of a source record done (or of one kind only, or of one unit only). */
+  complete(trx: Transaction<any>, module: string, sourceId: string, kind?: string, unitCode?: string): Promise<number> {
+    return this.repo.close(trx, module, sourceId, kind ?? null, 'done', nowIso(this.clock), unitCode);
   }
 
   cancel(trx: Transaction<any>, module: string, sourceId: string, kind?: string): Promise<number> {

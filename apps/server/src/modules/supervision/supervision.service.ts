@@ -196,7 +196,10 @@ export class SupervisionService {
       q.role === 'assigned'
         ? me.unitCode ? await this.repo.tasksAssignedTo(me.unitCode, q.status === 'all' ? null : q.status === 'open', q.limit) : []
         : await this.repo.tasksIssuedWithin(scopePaths(caller.auth, 'supervision.manage'), q.limit);
-    return Promise.all(tasks.map((t) => this.assemble(t, caller, false)));
+    const views = await Promise.all(tasks.map((t) => this.assemble(t, caller, false)));
+    if (q.role === 'assigned' || q.status === 'all') return views;
+    // Issued tasks are open while any unit still has its assignment open.
+    return views.filter((v) => v.assignments.some((a) => a.status !== 'closed') === (q.status === 'open'));
   }
 
   async get(caller: Caller, id: string) {

@@ -100,3 +100,30 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+for (const engine of testEngines()) {
+  describe(`督办 issued list by status [${engine}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await createTestApp(engine);
+    });
+    after(() => t.cleanup());
+
+    it('lists an issued task as open until every unit’s assignment is closed', async () => {
+      const district = await t.login('chaoyang.officer');
+      const street = await t.login('jianwai.officer');
+      const task = (await t.call('POST', '/api/v1/supervision/tasks', { as: district, body: { title: '清理楼道堆物', description: '消防通道', source: 'key_task', dueAt: inDays(5), units: ['110105001'] } })).json();
+      let a = task.assignments[0];
+      const step = async (as: Session, path: string, body: Record<string, unknown> = {}) => {
+        a = (await t.call('POST', `/api/v1/supervision/assignments/${a.id}/${path}`, { as, body: { version: a.version, ...body } })).json();
+      };
+      const ids = async (status: string) => (await t.call('GET', `/api/v1/supervision/tasks?role=issued&status=${status}`, { as: district })).json().items.map((x: { id: string }) => x.id);
+      assert.ok((await ids('open')).includes(task.id));
+      await step(street, 'accept');
+      await step(street, 'report', { text: '已清理' });
+      await step(district, 'close');
+      assert.ok(!(await ids('open')).includes(task.id));
+      assert.ok((await ids('closed')).includes(task.id));
+    });
+  });
+}

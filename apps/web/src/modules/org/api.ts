@@ -16,9 +16,9 @@ export async function listChildren(code: string, signal?: AbortSignal): Promise<
   return res.items;
 }
 
-/** Units whose name contains `q` or whose code starts with it. */
-export async function searchUnits(q: string, limit = 20, signal?: AbortSignal): Promise<UnitSearchHit[]> {
-  const res = await api.get<ResponseOf<typeof orgRoutes.search>>('/api/v1/org/units', { query: { q, limit }, signal });
+/** Units whose name contains `q` or whose code starts with it, optionally of one level and within a subtree. */
+export async function searchUnits(q: string, limit = 20, signal?: AbortSignal, filter: { level?: OrgLevel; within?: string } = {}): Promise<UnitSearchHit[]> {
+  const res = await api.get<ResponseOf<typeof orgRoutes.search>>('/api/v1/org/units', { query: { q, limit, ...filter }, signal });
   return res.items;
 }
 

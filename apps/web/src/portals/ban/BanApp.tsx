@@ -4,9 +4,17 @@ import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { isStaff, LoginPage, RequireAuth } from '../../modules/identity/index.ts';
 import { DirectoryPage } from '../../modules/org/index.ts';
 import { AuditPage } from '../../modules/audit/index.ts';
+import { InboxPage } from '../../modules/inbox/index.ts';
+import { HandleCasePage, HotlineConsolePage, UnitCasesPage } from '../../modules/cases/index.ts';
+import { CreateTaskPage, SupervisionListPage, SupervisionStatsPage, SupervisionTaskPage } from '../../modules/supervision/index.ts';
+import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notices/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
-/** 京办 Ban, the staff portal at `/ban`: directory (通讯录) and audit log. */
+/**
+ * 京办 Ban, the staff portal at `/ban`: 待办 inbox (home), case handling and
+ * the 12345 console, 督办 supervision, 通知公告 notices, directory, audit log.
+ * Item links from the inbox (`/ban/cases/…`, `/ban/supervision/…`, `/ban/notices/…`) land here.
+ */
 export default function BanApp() {
   const t = useT();
   return (
@@ -19,7 +27,18 @@ export default function BanApp() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="directory" replace />} />
+        <Route index element={<Navigate to="inbox" replace />} />
+        <Route path="inbox" element={<InboxPage />} />
+        <Route path="cases" element={<UnitCasesPage basePath="/ban/cases" />} />
+        <Route path="cases/:id" element={<HandleCasePage basePath="/ban/cases" />} />
+        <Route path="hotline" element={<HotlineConsolePage basePath="/ban/cases" />} />
+        <Route path="supervision" element={<SupervisionListPage basePath="/ban/supervision" />} />
+        <Route path="supervision/new" element={<CreateTaskPage basePath="/ban/supervision" />} />
+        <Route path="supervision/stats" element={<SupervisionStatsPage />} />
+        <Route path="supervision/:id" element={<SupervisionTaskPage basePath="/ban/supervision" />} />
+        <Route path="notices" element={<NoticesPage basePath="/ban/notices" />} />
+        <Route path="notices/new" element={<PublishNoticePage basePath="/ban/notices" />} />
+        <Route path="notices/:id" element={<NoticePage basePath="/ban/notices" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />

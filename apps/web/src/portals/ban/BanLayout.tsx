@@ -1,16 +1,44 @@
-import { useState } from 'react';
-import { Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
-import { AuditOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { Suspense, useState, type ReactNode } from 'react';
+import { Badge, Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
+import { AuditOutlined, CheckSquareOutlined, FileSearchOutlined, FlagOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
 import { useScreen } from '../../shared/ui/useScreen.ts';
+import { PageLoading } from '../../shared/ui/PageLoading.tsx';
+import type { MessageKey } from '../../shared/i18n/index.ts';
 import { AccountBadge, hasPermission, useSession } from '../../modules/identity/index.ts';
+import { useInboxBadge } from '../../modules/inbox/index.ts';
+import { useUnreadNotices } from '../../modules/notices/index.ts';
+
+/** One menu entry: a link with a test id `nav-<key>` and, optionally, a count badge `nav-<key>-badge`. */
+function entry(key: string, icon: ReactNode, label: MessageKey, t: (k: MessageKey) => string, badge?: { count: number | null; color?: string }) {
+  return {
+    key,
+    icon,
+    label: (
+      <Link to={`/ban/${key}`} data-testid={`nav-${key}`}>
+        {t(label)}
+        {badge ? (
+          <Badge
+            count={badge.count ?? 0}
+            color={badge.color}
+            size="small"
+            style={{ marginInlineStart: 8 }}
+            data-testid={`nav-${key}-badge`}
+            data-count={badge.count ?? ''}
+          />
+        ) : null}
+      </Link>
+    ),
+  };
+}
 
 /**
  * 京办 frame: a side menu (on phones, a drawer opened from the header), and a
- * header with language switch and account. Menu entries follow permissions:
- * the audit log appears only with `audit.read`.
+ * header with language switch and account. Menu entries follow permissions
+ * (the 12345 console needs `cases.intake`, the audit log `audit.read`); the
+ * inbox shows how many items are red or yellow, notices how many are unread.
  */
 export function BanLayout() {
   const t = useT();
@@ -21,16 +49,22 @@ export function BanLayout() {
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { token } = theme.useToken();
 
+  const urgent = useInboxBadge();
+  const unread = useUnreadNotices();
+
   const items: MenuProps['items'] = [
-    { key: 'directory', icon: <TeamOutlined />, label: <Link to="/ban/directory" data-testid="nav-directory">{t('ban.menu.directory')}</Link> },
-    ...(hasPermission(me, 'audit.read')
-      ? [{ key: 'audit', icon: <AuditOutlined />, label: <Link to="/ban/audit" data-testid="nav-audit">{t('ban.menu.audit')}</Link> }]
-      : []),
+    entry('inbox', <CheckSquareOutlined />, 'ban.menu.inbox', t, { count: urgent, color: token.colorError }),
+    entry('cases', <FileSearchOutlined />, 'ban.menu.cases', t),
+    ...(hasPermission(me, 'cases.intake') ? [entry('hotline', <PhoneOutlined />, 'ban.menu.hotline', t)] : []),
+    entry('supervision', <FlagOutlined />, 'ban.menu.supervision', t),
+    entry('notices', <NotificationOutlined />, 'ban.menu.notices', t, { count: unread, color: token.colorPrimary }),
+    entry('directory', <TeamOutlined />, 'ban.menu.directory', t),
+    ...(hasPermission(me, 'audit.read') ? [entry('audit', <AuditOutlined />, 'ban.menu.audit', t)] : []),
   ];
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={[pathname.split('/')[2] ?? 'directory']}
+      selectedKeys={[pathname.split('/')[2] || 'inbox']}
       items={items}
       data-testid="ban-menu"
       style={{ borderInlineEnd: 'none' }}
@@ -79,7 +113,9 @@ export function BanLayout() {
           <AccountBadge afterLogout="/ban/login" />
         </Layout.Header>
         <Layout.Content style={{ padding: wide ? 24 : 12 }}>
-          <Outlet />
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
     </Layout>

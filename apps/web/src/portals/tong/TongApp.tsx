@@ -3,10 +3,14 @@ import { Typography } from 'antd';
 import { useT } from '../../shared/i18n/index.ts';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
+import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
-/** 京通 Tong, the public portal at `/`: residents and businesses. */
+/** Pages of 京通 itself (not of the staff portals), where the login page may send people back to. */
+const isTongPath = (path: string) => !/^\/(ban|zhi)(\/|$)/.test(path);
+
+/** 京通 Tong, the public portal at `/`: residents and businesses; 接诉即办 under `/cases`. */
 export default function TongApp() {
   const t = useT();
   return (
@@ -20,6 +24,7 @@ export default function TongApp() {
               title={t('tong.login.title')}
               subtitle={t('tong.login.subtitle')}
               home="/me"
+              returnTo={isTongPath}
               footer={
                 <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
                   {t('tong.login.noAccount')} <Link to="/register">{t('tong.tile.register')}</Link>
@@ -37,6 +42,9 @@ export default function TongApp() {
             </RequireAuth>
           }
         />
+        <Route path="cases" element={<RequireAuth loginPath="/login"><MyCasesPage basePath="/cases" /></RequireAuth>} />
+        <Route path="cases/new" element={<RequireAuth loginPath="/login"><ReportCasePage basePath="/cases" /></RequireAuth>} />
+        <Route path="cases/:id" element={<RequireAuth loginPath="/login"><MyCasePage basePath="/cases" /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

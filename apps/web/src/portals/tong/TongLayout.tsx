@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import { Alert, Button } from 'antd';
 import { UserOutlined } from '@ant-design/icons';
 import { Link, Outlet } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
+import { PageLoading } from '../../shared/ui/PageLoading.tsx';
 import { useSession } from '../../modules/identity/index.ts';
 import './tong.css';
 
@@ -28,7 +30,10 @@ export function TongLayout() {
         <Alert banner type="info" title={t('account.actingFor', { name: me.actingFor.displayName })} data-testid="acting-banner-global" />
       ) : null}
       <main className="tong-shell">
-        <Outlet />
+        {/* Pages load lazily (the report page brings the map): keep the frame while they do. */}
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
         <footer className="tong-footer">
           {t('tong.footer')} · <Link to="/ban">{t('portal.ban')}</Link> · <Link to="/zhi">{t('portal.zhi')}</Link>
         </footer>

@@ -6,6 +6,7 @@ import { AntdProvider } from '../../shared/ui/AntdProvider.tsx';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { isStaff, LoginPage, RequireAuth } from '../../modules/identity/index.ts';
 import { DistrictDashboardPage } from '../../modules/geo/index.ts';
+import { RatesPage } from '../../modules/cases/index.ts';
 import { ZhiLayout } from './ZhiLayout.tsx';
 
 const ZHI_THEME: ThemeConfig = {
@@ -14,7 +15,7 @@ const ZHI_THEME: ThemeConfig = {
 };
 const ZHI_PAGE_BACKGROUND = '#070f1c';
 
-/** 京智 Zhi, the decision portal at `/zhi`: city overview maps and charts, dark theme. */
+/** 京智 Zhi, the decision portal at `/zhi`: city overview (map, charts) and the 三率 league tables, dark theme. */
 export default function ZhiApp() {
   const t = useT();
   // The page behind the layout (overscroll, short pages) should be dark too.
@@ -37,6 +38,7 @@ export default function ZhiApp() {
           }
         >
           <Route index element={<DistrictDashboardPage />} />
+          <Route path="rates" element={<RatesPage />} />
           <Route path="*" element={<NotFoundPage home="/zhi" />} />
         </Route>
       </Routes>

@@ -1,15 +1,25 @@
-import { Layout, theme } from 'antd';
-import { Link, Outlet } from 'react-router';
+import { Suspense } from 'react';
+import { Layout, Segmented, theme } from 'antd';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
 import { useScreen } from '../../shared/ui/useScreen.ts';
+import { PageLoading } from '../../shared/ui/PageLoading.tsx';
 import { AccountBadge } from '../../modules/identity/index.ts';
 
-/** 京智 frame: a dark dashboard (it runs on wall screens in command centres) with a slim header. */
+const VIEWS = [
+  { path: '/zhi', label: 'zhi.nav.overview', testId: 'nav-zhi-overview' },
+  { path: '/zhi/rates', label: 'zhi.nav.rates', testId: 'nav-zhi-rates' },
+] as const;
+
+/** 京智 frame: a dark dashboard (it runs on wall screens in command centres) with a slim header and a view switch. */
 export function ZhiLayout() {
   const t = useT();
   const { token } = theme.useToken();
   const { wide } = useScreen();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const current = VIEWS.find((v) => v.path !== '/zhi' && pathname.startsWith(v.path))?.path ?? '/zhi';
   return (
     <Layout style={{ minHeight: '100vh', background: token.colorBgLayout }}>
       <Layout.Header
@@ -25,11 +35,19 @@ export function ZhiLayout() {
         <Link to="/zhi" style={{ color: token.colorText, fontWeight: 700, fontSize: 18, marginInlineEnd: 'auto', whiteSpace: 'nowrap' }} data-testid="zhi-title">
           {wide ? t('zhi.title') : t('portal.zhi')}
         </Link>
+        <Segmented
+          size="small"
+          value={current}
+          onChange={(path: string) => navigate(path)}
+          options={VIEWS.map((v) => ({ value: v.path, label: <span data-testid={v.testId}>{t(v.label)}</span> }))}
+        />
         <LanguageSwitch />
         <AccountBadge afterLogout="/zhi/login" />
       </Layout.Header>
       <Layout.Content style={{ padding: wide ? 24 : 12 }}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </Layout.Content>
     </Layout>
   );

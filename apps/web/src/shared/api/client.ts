@@ -33,6 +33,8 @@ export interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on a submission that must not be repeated. */
+  headers?: Record<string, string>;
 }
 
 /** The one way the web app talks to the Jing API. */
@@ -75,7 +77,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const listeners = new Set<() => void>();
 
   async function once<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
     let res: Response;

@@ -1,7 +1,18 @@
 import type { MessageKey } from './messages.zh-CN.ts';
+import { casesEn } from './catalogue/cases.en.ts';
+import { handlingEn } from './catalogue/handling.en.ts';
+import { workEn } from './catalogue/work.en.ts';
+import { supervisionEn } from './catalogue/supervision.en.ts';
+import { ratesEn } from './catalogue/rates.en.ts';
 
 /** English. Must have exactly the keys of the zh-CN catalogue. Terms of art keep their Chinese name beside the English. */
 export const en: Record<MessageKey, string> = {
+  ...casesEn,
+  ...handlingEn,
+  ...workEn,
+  ...supervisionEn,
+  ...ratesEn,
+
   'app.title': 'Jing 京',
   'portal.tong': 'Jing Tong',
   'portal.ban': 'Jing Ban',
@@ -17,6 +28,15 @@ export const en: Record<MessageKey, string> = {
   'common.backHome': 'Back to home',
   'common.comingSoon': 'Coming soon',
   'common.requestId': 'Request id: {id}',
+  'common.back': 'Back',
+  'common.ok': 'OK',
+  'common.cancel': 'Cancel',
+  'common.actionDone': '“{action}” done',
+  'time.daysHours': '{d} d {h} h',
+  'time.hoursMinutes': '{h} h {m} min',
+  'time.minutes': '{m} min',
+  'time.left': '{d} left',
+  'time.overdueBy': '{d} overdue',
   'form.required': 'Required',
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you asked for does not exist or has moved.',
@@ -128,6 +148,11 @@ export const en: Record<MessageKey, string> = {
   'ban.title': 'Jing Ban · Workbench',
   'ban.login.title': 'Sign in to Jing Ban',
   'ban.login.subtitle': 'For staff',
+  'ban.menu.inbox': 'To-do',
+  'ban.menu.cases': 'Cases',
+  'ban.menu.hotline': '12345 console',
+  'ban.menu.supervision': 'Supervision',
+  'ban.menu.notices': 'Notices',
   'ban.menu.directory': 'Directory',
   'ban.menu.audit': 'Audit log',
   'ban.menu.open': 'Open menu',

@@ -1,9 +1,22 @@
+import { casesZhCN } from './catalogue/cases.zh-CN.ts';
+import { handlingZhCN } from './catalogue/handling.zh-CN.ts';
+import { workZhCN } from './catalogue/work.zh-CN.ts';
+import { supervisionZhCN } from './catalogue/supervision.zh-CN.ts';
+import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
+
 /**
  * 简体中文 — the default language and the reference catalogue: every other
  * catalogue must have exactly these keys (the type checker enforces it).
- * Keys are `<area>.<thing>`; placeholders are `{name}`.
+ * Keys are `<area>.<thing>`; placeholders are `{name}`. The larger domains
+ * keep their messages in `catalogue/<domain>.<locale>.ts`, merged here.
  */
 export const zhCN = {
+  ...casesZhCN,
+  ...handlingZhCN,
+  ...workZhCN,
+  ...supervisionZhCN,
+  ...ratesZhCN,
+
   'app.title': '京 Jing',
   'portal.tong': '京通',
   'portal.ban': '京办',
@@ -19,6 +32,15 @@ export const zhCN = {
   'common.backHome': '返回首页',
   'common.comingSoon': '即将上线',
   'common.requestId': '请求编号：{id}',
+  'common.back': '返回',
+  'common.ok': '确定',
+  'common.cancel': '取消',
+  'common.actionDone': '「{action}」已完成',
+  'time.daysHours': '{d}天{h}小时',
+  'time.hoursMinutes': '{h}小时{m}分',
+  'time.minutes': '{m}分钟',
+  'time.left': '剩余 {d}',
+  'time.overdueBy': '已超时 {d}',
   'form.required': '此项必填',
   'notFound.title': '页面不存在',
   'notFound.body': '您访问的页面不存在或已移动。',
@@ -130,6 +152,11 @@ export const zhCN = {
   'ban.title': '京办 · 工作台',
   'ban.login.title': '登录京办',
   'ban.login.subtitle': '工作人员登录',
+  'ban.menu.inbox': '待办',
+  'ban.menu.cases': '案件办理',
+  'ban.menu.hotline': '12345 话务台',
+  'ban.menu.supervision': '督查督办',
+  'ban.menu.notices': '通知公告',
   'ban.menu.directory': '通讯录',
   'ban.menu.audit': '审计日志',
   'ban.menu.open': '打开菜单',

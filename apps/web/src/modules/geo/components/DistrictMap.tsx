@@ -6,6 +6,7 @@ import { Alert } from 'antd';
 import { useT } from '../../../shared/i18n/index.ts';
 import type { BoundaryCollection } from '../api.ts';
 import { geometriesBBox, labelPoint } from '../geometry.ts';
+import { createFlatMap } from '../mapSetup.ts';
 
 const SOURCE = 'districts';
 const FILL = 'district-fill';
@@ -54,25 +55,12 @@ export function DistrictMap({ data, styleUrl, center, selected, onSelect }: Dist
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    let map: maplibregl.Map;
-    try {
-      map = new maplibregl.Map({
-        container,
-        style: styleUrl ?? BASE_STYLE,
-        center,
-        zoom: 7.5,
-        attributionControl: styleUrl ? { compact: true } : false,
-        dragRotate: false,
-        pitchWithRotate: false,
-      });
-    } catch {
-      // No WebGL (old device, disabled GPU): say so instead of a blank box.
+    const map = createFlatMap(container, { styleUrl, fallback: BASE_STYLE, center, zoom: 7.5 });
+    if (!map) {
       setFailed(true);
       return;
     }
     mapRef.current = map;
-    map.touchZoomRotate.disableRotation();
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     const markers: maplibregl.Marker[] = [];
     let hovered: string | null = null;
 

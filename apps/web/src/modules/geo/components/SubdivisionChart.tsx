@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useT } from '../../../shared/i18n/index.ts';
+import { useECharts } from '../../../shared/ui/useECharts.ts';
 import type { SubdivisionCount } from '../hooks/useSubdivisionCounts.ts';
 
 // Only the parts of ECharts this chart uses, to keep the Zhi chunk small.
@@ -18,28 +19,7 @@ const ROW_HEIGHT = 26;
  */
 export function SubdivisionChart({ rows, selected, onSelect }: { rows: SubdivisionCount[]; selected: string | null; onSelect(code: string): void }) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-  const onSelectRef = useRef(onSelect);
-  onSelectRef.current = onSelect;
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' });
-    chartRef.current = chart;
-    chart.on('click', (params) => {
-      const code = (params.data as { code?: string } | undefined)?.code;
-      if (code) onSelectRef.current(code);
-    });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
+  const { ref, chart: chartRef } = useECharts(onSelect);
 
   useEffect(() => {
     // Largest at the top: ECharts draws category axes bottom-up.

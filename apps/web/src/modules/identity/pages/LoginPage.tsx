@@ -11,10 +11,12 @@ import type { Me } from '../api.ts';
  * A portal's sign-in page. After signing in, people return to the page that
  * sent them here, or to the portal's home.
  */
-export function LoginPage({ title, subtitle, home, allow, footer, languageSwitch = false }: {
+export function LoginPage({ title, subtitle, home, returnTo, allow, footer, languageSwitch = false }: {
   title: string;
   subtitle?: string;
   home: string;
+  /** Which page it may send people back to; default: pages under `home`. */
+  returnTo?: (path: string) => boolean;
   allow?: (me: Me) => boolean;
   footer?: ReactNode;
   /** Show the language switch on the card, for portals whose login page has no header. */
@@ -23,7 +25,7 @@ export function LoginPage({ title, subtitle, home, allow, footer, languageSwitch
   const { me } = useSession();
   const navigate = useNavigate();
   const from = (useLocation().state as ReturnState | null)?.from;
-  const target = from && from.startsWith(home) ? from : home;
+  const target = from && (returnTo ? returnTo(from) : from.startsWith(home)) ? from : home;
 
   if (me && (!allow || allow(me))) return <Navigate to={target} replace />;
   return (

@@ -1,0 +1,27 @@
+import type { ratesZhCN } from './rates.zh-CN.ts';
+
+export const ratesEn: Record<keyof typeof ratesZhCN, string> = {
+  'rates.title': 'Citizen requests: the three rates (三率)',
+  'rates.month': 'Month',
+  'rates.level.district': 'Districts',
+  'rates.level.street': 'Streets and towns',
+  'rates.level.agency': 'Agencies',
+  'rates.city': 'Whole city',
+  'rates.col.rank': 'Rank',
+  'rates.col.unit': 'Unit',
+  'rates.col.cases': 'Requests',
+  'rates.col.response': 'Response',
+  'rates.col.resolution': 'Resolution',
+  'rates.col.satisfaction': 'Satisfaction',
+  'rates.col.score': 'Score',
+  'rates.weights': 'Score = response × {r}% + resolution × {s}% + satisfaction × {m}%',
+  'rates.hintDistrict': 'Click a district to rank its streets and towns',
+  'rates.hintUnit': 'Click a unit to see its requests this month',
+  'rates.chart': 'Score',
+  'rates.noData': 'No requests this month',
+  'rates.cases.title': '{unit} · requests of {month}',
+  'rates.cases.forbidden': 'Only the unit’s own staff see its cases',
+  'rates.cases.empty': 'No requests for this unit this month',
+  'zhi.nav.overview': 'City overview',
+  'zhi.nav.rates': 'Three rates',
+};

@@ -1,0 +1,117 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { closePage, DESKTOP, openPage, pageErrors, signIn, waitForAttribute } from '../browser.ts';
+import { e2eEnvironment } from '../setup.ts';
+import { apiSession, type CaseJson } from '../api.ts';
+import { pickCategory, pickOption, takeAction } from '../cases.ts';
+
+const CALLER_PHONE = '13800138000';
+
+/**
+ * Takes one call on the console: the caller first (typed into the focused
+ * name field, Tab to the number, as an operator does) — waiting until the
+ * caller's earlier requests are shown — then the request.
+ */
+async function takeCall(page: Page, call: { type: string; group: string; leaf: string; description: string; earlier: number }): Promise<string> {
+  await page.keyboard.type('王先生');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(CALLER_PHONE);
+  await waitForAttribute(page.getByTestId('hotline-history'), 'data-count', String(call.earlier));
+  await page.getByTestId('hotline-type').click();
+  await pickOption(page, call.type);
+  await pickCategory(page, page.getByTestId('hotline-category'), call.group, call.leaf);
+  await page.getByTestId('hotline-street').click();
+  await page.keyboard.type('建外');
+  await page.getByTestId('unit-option-110105001').click();
+  await page.getByTestId('hotline-description').fill(call.description);
+  // Ctrl+Enter submits from the description, without reaching for the mouse.
+  await page.getByTestId('hotline-description').press('Control+Enter');
+  const number = page.getByTestId('hotline-number');
+  await number.waitFor();
+  return /12345-\d{8}-\d{6}/.exec(await number.innerText())![0];
+}
+
+describe('京办 Ban 12345 console and dispatch centre', () => {
+  const env = e2eEnvironment();
+
+  it('takes a phone call keyboard-first, answers a consultation on the spot, and shows the caller’s earlier case on the next call', async () => {
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'hotline.operator');
+    await page.getByTestId('nav-hotline').click();
+    await page.getByTestId('hotline-form').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'hotline-name', 'focus starts on the caller’s name');
+
+    const first = await takeCall(page, { type: '咨询', group: '政务与其他', leaf: '政务服务', description: '请问居民身份证换领在哪里办理？', earlier: 0 });
+    await page.getByTestId('hotline-answer-text').fill('可到朝阳区政务服务中心或就近派出所办理，需本人到场。');
+    await page.getByTestId('hotline-answer-submit').click();
+    await page.getByTestId('hotline-answered').waitFor();
+    await waitForAttribute(page.getByTestId('hotline-result'), 'data-status', 'answered');
+
+    await page.getByTestId('hotline-next').click();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'hotline-name', 'focus is back on the name for the next call');
+    const history = page.getByTestId('hotline-history');
+    const second = await takeCall(page, { type: '投诉', group: '城市管理', leaf: '施工噪音扰民', description: '建外SOHO附近工地夜间施工，噪音很大', earlier: 1 });
+    // Before the second case was taken, the first one was shown, answered.
+    await waitForAttribute(history, 'data-count', '2');
+    const shown = history.getByTestId('hotline-history-item');
+    assert.deepEqual((await shown.evaluateAll((items) => items.map((i) => i.getAttribute('data-number')))).sort(), [first, second].sort());
+    assert.match(await history.locator(`[data-number="${first}"]`).innerText(), /已直接答复/);
+
+    const operator = await apiSession(env.server.url, 'hotline.operator');
+    const calls = await operator.get<{ items: CaseJson[] }>(`/api/v1/cases?callerPhone=${CALLER_PHONE}`);
+    assert.deepEqual(calls.items.map((c) => [c.number, c.status]).sort(), [[first, 'answered'], [second, 'dispatched']].sort());
+    const taken = calls.items.find((c) => c.number === second)!;
+    assert.equal(taken.handler?.code, '110105001');
+    assert.deepEqual(taken.reporter, { name: '王先生', phoneMasked: '138****8000' });
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+  });
+
+  it('lets an agency return a case that is not its duty (退单), and the dispatch centre send it on to a unit found by search (派单)', async () => {
+    // A street-light call goes to the district's urban-management agency.
+    const operator = await apiSession(env.server.url, 'hotline.operator');
+    const call = { type: 'help', categoryCode: 'street_lights', description: '建国门外大街路灯不亮', streetCode: '110105001', caller: { name: '李女士', phone: '13900139000' } };
+    const created = await operator.post<CaseJson>('/api/v1/cases', call);
+    assert.equal(created.handler?.code, '110105A03');
+
+    const agency = await openPage(env.browser, DESKTOP);
+    await signIn(agency, env.server.url, '/ban/login', 'cy.urban');
+    await agency.locator(`[data-testid="inbox-item"][data-kind="case.handle"][href="/ban/cases/${created.id}"]`).click();
+    await waitForAttribute(agency.getByTestId('case-page'), 'data-status', 'dispatched');
+    await takeAction(agency, 'return', () => agency.getByTestId('field-reason').fill('该路段路灯由街道管理，非本部门职责'));
+    await waitForAttribute(agency.getByTestId('case-page'), 'data-status', 'returned');
+    assert.equal(await agency.getByTestId('case-handler').innerText(), '北京市市民热线服务中心');
+    await closePage(agency);
+
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'dispatch.centre');
+    await page.locator(`[data-testid="inbox-item"][data-kind="case.redispatch"][href="/ban/cases/${created.id}"]`).click();
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'returned');
+    assert.match(await page.getByTestId('case-timeline').innerText(), /退单[\s\S]*非本部门职责/);
+    await takeAction(page, 'dispatch', async () => {
+      await page.getByTestId('field-unitCode').click();
+      await page.keyboard.type('建外');
+      await page.getByTestId('unit-option-110105001').click();
+      await page.getByTestId('field-comment').fill('路灯属街道管理，请街道办理');
+    });
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'dispatched');
+    assert.equal(await page.getByTestId('case-handler').innerText(), '建外街道');
+
+    const after = await operator.get<CaseJson>(`/api/v1/cases/${created.id}`);
+    assert.equal(after.handler?.code, '110105001');
+    assert.deepEqual(after.events.map((e) => e.type), ['submit', 'dispatch', 'return', 'dispatch']);
+    await closePage(page);
+  });
+
+  it('shows the 12345 console in the menu only to accounts with cases.intake', async () => {
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'jianwai.officer');
+    await page.getByTestId('nav-inbox').waitFor();
+    assert.equal(await page.getByTestId('nav-hotline').count(), 0);
+    await page.goto(`${env.server.url}/ban/hotline`);
+    await page.getByTestId('hotline-forbidden').waitFor();
+    assert.equal(await page.getByTestId('hotline-form').count(), 0);
+    await closePage(page);
+  });
+});
