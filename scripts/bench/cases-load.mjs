@@ -8,11 +8,9 @@
  * catalogue, deadlines on the working-day calendar, duplicate check, inbox
  * item, rollups and the audit entry, in one transaction.
  */
-import autocannon from 'autocannon';
+import { measure } from './autocannon-run.mjs';
 
 const [url, connections, warmup, duration] = process.argv.slice(2);
-const send = (msg, then = () => {}) => (process.send ? process.send(msg, then) : (process.stdout.write(JSON.stringify(msg) + '\n'), then()));
-process.on('disconnect', () => process.exit(1));
 
 const login = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'resident.zhang', password: 'Jing@2026demo' }) });
 if (!login.ok) throw new Error(`login failed: ${login.status}`);
@@ -34,32 +32,14 @@ const body = () => {
   });
 };
 
-const run = (seconds) =>
-  autocannon({
+await measure(
+  {
     url: `${url}/api/v1/cases`,
     connections: Number(connections),
-    duration: Number(seconds),
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
     requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
-  });
-
-if (Number(warmup) > 0) {
-  send({ type: 'progress', text: `warm-up ${warmup} s` });
-  await run(warmup);
-}
-send({ type: 'progress', text: `measuring ${duration} s at ${connections} connections` });
-const cpu0 = process.cpuUsage();
-const r = await run(duration);
-const cpu = process.cpuUsage(cpu0);
-send({
-  type: 'result',
-  requestsPerSec: r.requests.average,
-  requestsTotal: r.requests.total,
-  latencyP50Ms: r.latency.p50,
-  latencyP99Ms: r.latency.p99,
-  ok2xx: r['2xx'],
-  non2xx: r.non2xx,
-  errors: r.errors,
-  clientCpuShare: (cpu.user + cpu.system) / 1e6 / r.duration,
-}, () => process.exit(0));
+  },
+  warmup,
+  duration,
+);

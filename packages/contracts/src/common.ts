@@ -15,11 +15,6 @@ export const UnitCode = z
 /** UTC instant in ISO 8601, e.g. `2026-11-28T06:50:13.123Z`. */
 export const Instant = z.string().describe('UTC instant, ISO 8601');
 
-export const Page = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50).describe('Page size, 1–500'),
-  offset: z.coerce.number().int().min(0).default(0).describe('Items to skip'),
-});
-
 export const Ok = z.object({ ok: z.literal(true) }).meta({ id: 'Ok' });
 
 export const Longitude = z.coerce.number().min(-180).max(180).describe('WGS84 longitude');

@@ -79,17 +79,6 @@ export class OrgRepository {
     return this.db.selectFrom('org_units').select(COLUMNS).where('level', '=', level).where('path', '>=', lo).where('path', '<', hi).orderBy('code').execute();
   }
 
-  countSubtree(path: string): Promise<number> {
-    const [lo, hi] = subtreeRange(path);
-    return this.db
-      .selectFrom('org_units')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('path', '>=', lo)
-      .where('path', '<', hi)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-  }
-
   async insert(trx: Transaction<any>, row: OrgUnitRow): Promise<void> {
     const t = trx as Transaction<Tables>;
     await t.insertInto('org_units').values(row).execute();

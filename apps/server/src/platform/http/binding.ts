@@ -42,8 +42,3 @@ export interface RouteBinding {
 export function bind<D extends RouteDef>(def: D, handler: Handler<D>, formatError?: RouteBinding['formatError']): RouteBinding {
   return { def, handler, ...(formatError ? { formatError } : {}) };
 }
-
-/** The context of a call as services see it: no HTTP. */
-export function callerOf(auth: AuthContext | null, requestId: string): Caller {
-  return { auth, requestId };
-}
