@@ -26,9 +26,10 @@ import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } fro
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
 import { AirService, airBindings } from './modules/air/index.ts';
+import { ServiceCatalogue, ServiceRepository, serviceBindings, serviceMigrations } from './modules/services/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -63,6 +64,8 @@ export interface Jing {
   sensingModule: Sensing;
   /** 一微克 air quality: stations, daily and real-time AQI. */
   air: AirService;
+  /** 政务服务事项: the versioned service catalogue of 京通. */
+  services: ServiceCatalogue;
   close(): Promise<void>;
 }
 
@@ -141,10 +144,11 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     },
   });
   const air = new AirService(sensingModule.service);
+  const services = new ServiceCatalogue(db, new ServiceRepository(db), audit);
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air,
+    sensing: sensingModule.service, sensingModule, air, services,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -194,6 +198,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
     ...sensingBindings(jing.sensing, jing.sensingModule.ingest, config.sensingBodyLimit),
     ...airBindings(jing.air),
+    ...serviceBindings(jing.services),
   ];
 }
 

@@ -6,6 +6,7 @@ import type { Jing } from './app.ts';
 import { agencies, beijingDivisions, DATA_DIR } from './modules/org/index.ts';
 import { idNumberCheckChar, usccCheckChar } from './modules/identity/index.ts';
 import { NATIONAL_NETWORK, demoAirFiles, importUciFiles } from './modules/air/index.ts';
+import { loadServiceItems } from './modules/services/index.ts';
 
 export const DEMO_PASSWORD = 'Jing@2026demo';
 
@@ -43,6 +44,10 @@ const STAFF: { username: string; name: string; unit: string; position: string; r
   { username: 'community.worker', name: '刘芳', unit: '110105001026', position: '永安里社区 社区工作者', roles: [], label: 'community worker 社区' },
   { username: 'hotline.operator', name: '孙丽', unit: '110000A15', position: '12345 话务员', roles: ['operator'], label: '12345 operator', grantAt: '110000' },
   { username: 'dispatch.centre', name: '吴刚', unit: '110000A15', position: '12345 派单员', roles: ['dispatcher'], label: '12345 dispatcher', grantAt: '110000' },
+  { username: 'cy.service.admin', name: '何敏', unit: '110105A01', position: '朝阳区政务服务和数据管理局 科员', roles: ['service_admin'], label: 'Chaoyang service administration 政务服务管理', grantAt: '110105' },
+  { username: 'cy.market.approver', name: '马骏', unit: '110105A06', position: '朝阳区市场监督管理局 审批员', roles: ['approver'], label: 'Chaoyang market-regulation approver 审批人员' },
+  { username: 'cy.police.approver', name: '高远', unit: '110105A07', position: '北京市公安局朝阳分局 审批员', roles: ['approver'], label: 'Chaoyang police approver 审批人员' },
+  { username: 'cy.hall.clerk', name: '林晓', unit: '110105A01', position: '朝阳区政务服务中心 窗口工作人员', roles: ['window_clerk'], label: 'Chaoyang hall window clerk 窗口', grantAt: '110105' },
   { username: 'cy.urban', name: '郑磊', unit: '110105A03', position: '朝阳区城管委 科员', roles: [], label: 'Chaoyang urban-management agency' },
 ];
 
@@ -85,6 +90,11 @@ export async function seedKnowledge(jing: Jing): Promise<number> {
   return file.entries.length;
 }
 
+/** The shipped service catalogue (政务服务事项): new items published, changed ones versioned, the rest left alone. */
+export async function seedServices(jing: Jing) {
+  return jing.services.load(SYSTEM_CALLER, loadServiceItems());
+}
+
 /** Everything the demo city needs, on first start. */
 export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<DemoAccount[]> {
   if ((await jing.org.count()) === 0) {
@@ -92,6 +102,7 @@ export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<Dem
     await seedBoundaries(jing, progress);
   }
   await seedKnowledge(jing);
+  await seedServices(jing);
   return seedDemoAccounts(jing);
 }
 
