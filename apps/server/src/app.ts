@@ -13,7 +13,7 @@ import { Metrics } from './platform/http/metrics.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { AuditLog, AuditRepository, auditBindings, auditMigrations } from './modules/audit/index.ts';
-import { DATA_DIR, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
+import { DATA_DIR, agencyTypes, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
@@ -144,7 +144,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     },
   });
   const air = new AirService(sensingModule.service);
-  const services = new ServiceCatalogue(db, new ServiceRepository(db), audit);
+  const services = new ServiceCatalogue(db, new ServiceRepository(db), audit, { cityCode: config.cityCode, unitTypes: agencyTypes });
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,

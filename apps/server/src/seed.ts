@@ -44,6 +44,7 @@ const STAFF: { username: string; name: string; unit: string; position: string; r
   { username: 'community.worker', name: '刘芳', unit: '110105001026', position: '永安里社区 社区工作者', roles: [], label: 'community worker 社区' },
   { username: 'hotline.operator', name: '孙丽', unit: '110000A15', position: '12345 话务员', roles: ['operator'], label: '12345 operator', grantAt: '110000' },
   { username: 'dispatch.centre', name: '吴刚', unit: '110000A15', position: '12345 派单员', roles: ['dispatcher'], label: '12345 dispatcher', grantAt: '110000' },
+  { username: 'muni.service.admin', name: '宋佳', unit: '110000A01', position: '北京市政务服务和数据管理局 事项管理', roles: ['service_admin'], label: 'municipal service administration 市级事项管理', grantAt: '110000' },
   { username: 'cy.service.admin', name: '何敏', unit: '110105A01', position: '朝阳区政务服务和数据管理局 科员', roles: ['service_admin'], label: 'Chaoyang service administration 政务服务管理', grantAt: '110105' },
   { username: 'cy.market.approver', name: '马骏', unit: '110105A06', position: '朝阳区市场监督管理局 审批员', roles: ['approver'], label: 'Chaoyang market-regulation approver 审批人员' },
   { username: 'cy.police.approver', name: '高远', unit: '110105A07', position: '北京市公安局朝阳分局 审批员', roles: ['approver'], label: 'Chaoyang police approver 审批人员' },

@@ -17,6 +17,7 @@ export * from './knowledge.ts';
 export * from './sensing.ts';
 export * from './air.ts';
 export * from './services.ts';
+export * from './guide.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -31,7 +32,7 @@ import { fileRoutes } from './files.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { sensingRoutes } from './sensing.ts';
 import { airRoutes } from './air.ts';
-import { serviceRoutes } from './services.ts';
+import { serviceAdminRoutes, serviceRoutes } from './services.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -51,5 +52,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(sensingRoutes),
   ...Object.values(airRoutes),
   ...Object.values(serviceRoutes),
+  ...Object.values(serviceAdminRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -123,6 +123,7 @@ export const ServiceItemDefinition = z
       validityYears: z.number().int().min(0).max(100).nullable().default(null),
     }),
     hours: Text.optional(),
+    place: Text.optional().describe('办理地点: where to apply in person (the halls module lists the halls that serve the item)'),
     consultPhone: z.string().max(40).optional(),
     complaintPhone: z.string().max(40).optional(),
     faq: z.array(z.object({ q: Text, a: Text })).default([]),
@@ -156,6 +157,7 @@ export const ServiceSummary = z
     version: z.number().int(),
     name: z.string().describe('事项名称 (zh-CN)'),
     nameEn: z.string().nullable(),
+    summary: z.string().nullable().optional().describe('One-line description (zh-CN)'),
     itemType: ItemType,
     audience: z.array(Audience),
     department: z.string().describe('Competent department name (zh-CN)'),
@@ -165,6 +167,108 @@ export const ServiceSummary = z
     online: z.boolean(),
   })
   .meta({ id: 'ServiceSummary' });
+
+/** What the guide answers: the situation the answers select, with exactly its materials and steps. */
+export const ServiceGuide = z
+  .object({
+    code: z.string(),
+    version: z.number().int().describe('The published version the guide was read from (an application pins it)'),
+    name: z.string(),
+    answers: z.record(z.string(), z.string()).describe('The answers that mattered (question id → option value)'),
+    situation: z.object({ code: z.string(), name: Text }),
+    materials: z.array(Material).describe('This situation\'s materials; those with `heldByGovernment` need not be submitted (免提交) when the applicant holds the certificate'),
+    steps: z.array(ProcedureStep).describe('The procedure for this situation: the item\'s steps without the optional ones the situation does not list'),
+    specialSteps: z.array(SpecialStep),
+    statutoryLimitDays: z.number().int(),
+    promisedLimitDays: z.number().int(),
+    fees: z.array(z.object({ name: Text, amountYuan: z.number(), basis: z.string().optional() })),
+    onsiteVisits: z.number().int(),
+    online: z.boolean(),
+    applyPath: z.string().describe('Where 京通 starts the online application for this situation'),
+  })
+  .meta({ id: 'ServiceGuide' });
+export type ServiceGuide = z.infer<typeof ServiceGuide>;
+
+/** One catalogue item as the administration sees it: its published and latest versions. */
+export const AdminServiceItem = z
+  .object({
+    code: z.string(),
+    name: z.string().describe('Name of the latest version (zh-CN)'),
+    department: z.string(),
+    publishedVersion: z.number().int().nullable(),
+    latestVersion: z.number().int(),
+    latestStatus: ItemStatus,
+    updatedAt: Instant,
+  })
+  .meta({ id: 'AdminServiceItem' });
+
+const CodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{3,64}$/) });
+const AdminWrite = { permission: 'services.manage' } as const;
+
+/** Catalogue administration (services.manage; writes at the municipal level, see ADR 0016). */
+export const serviceAdminRoutes = {
+  list: defineRoute({
+    id: 'services.admin.list',
+    method: 'GET',
+    path: '/api/v1/admin/services',
+    summary: 'Every catalogue item with its published and latest version (drafts and retired items included)',
+    tag: 'services',
+    access: AdminWrite,
+    query: z.strictObject({
+      q: z.string().max(100).optional().describe('Part of the code or the name'),
+      status: ItemStatus.optional().describe('Status of the latest version'),
+    }),
+    response: z.object({ items: z.array(AdminServiceItem) }),
+  }),
+  versions: defineRoute({
+    id: 'services.admin.versions',
+    method: 'GET',
+    path: '/api/v1/admin/services/:code/versions',
+    summary: 'Every version of one item, oldest first, with its definition',
+    tag: 'services',
+    access: AdminWrite,
+    params: CodeParams,
+    response: z.object({ items: z.array(ServiceItemVersion) }),
+  }),
+  saveDraft: defineRoute({
+    id: 'services.admin.saveDraft',
+    method: 'PUT',
+    path: '/api/v1/admin/services/:code/draft',
+    summary: 'Saves the draft of an item: a new item, a new version after the published one, or the open draft overwritten',
+    tag: 'services',
+    access: AdminWrite,
+    params: CodeParams,
+    body: z.strictObject({
+      definition: ServiceItemDefinition.describe('The whole definition; its `code` must be the path\'s'),
+      basedOn: z
+        .object({ version: z.number().int().min(1), updatedAt: Instant })
+        .nullable()
+        .describe('The latest version you edited (its number and updatedAt); null for a new item. A stale one gets 409'),
+    }),
+    response: ServiceItemVersion,
+  }),
+  publish: defineRoute({
+    id: 'services.admin.publish',
+    method: 'POST',
+    path: '/api/v1/admin/services/:code/versions/:version/publish',
+    summary: 'Publishes a draft; the previously published version is retired (running applications keep theirs)',
+    tag: 'services',
+    access: AdminWrite,
+    params: z.object({ code: CodeParams.shape.code, version: z.coerce.number().int().min(1) }),
+    response: ServiceItemVersion,
+  }),
+  retire: defineRoute({
+    id: 'services.admin.retire',
+    method: 'POST',
+    path: '/api/v1/admin/services/:code/retire',
+    summary: 'Retires the published version: the item leaves the catalogue; a later draft can bring it back',
+    tag: 'services',
+    access: AdminWrite,
+    params: CodeParams,
+    body: z.strictObject({ version: z.number().int().min(1).describe('The published version you mean to retire (409 when another one is published)') }),
+    response: ServiceItemVersion,
+  }),
+} as const;
 
 export const serviceRoutes = {
   search: defineRoute({
@@ -191,5 +295,19 @@ export const serviceRoutes = {
     access: 'public',
     params: z.object({ code: z.string().min(3).max(64) }),
     response: ServiceItemVersion,
+  }),
+  guide: defineRoute({
+    id: 'services.guide',
+    method: 'POST',
+    path: '/api/v1/services/:code/guide',
+    summary: '办事指南: the answers to the item\'s questions pick the situation; answers its exact materials and steps',
+    description: 'Every question that still matters must be answered (400 naming `body.answers.<question>` otherwise); `GET /api/v1/services/{code}` lists the questions.',
+    tag: 'services',
+    access: 'public',
+    params: z.object({ code: z.string().min(3).max(64) }),
+    body: z.strictObject({
+      answers: z.record(z.string().max(40), z.string().max(40)).default({}).describe('question id → option value'),
+    }),
+    response: ServiceGuide,
   }),
 } as const;

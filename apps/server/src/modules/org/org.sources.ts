@@ -93,12 +93,23 @@ interface AgencyDef {
   district: 'district' | 'branch' | 'none';
 }
 
+function agencyDefs(): AgencyDef[] {
+  return (JSON.parse(readFileSync(join(DATA_DIR, 'agencies.json'), 'utf8')) as { agencies: AgencyDef[] }).agencies;
+}
+
+let types: ReadonlySet<string> | null = null;
+/** The agency types of `agencies.json` (read once): what service items may name as implementing units. */
+export function agencyTypes(): ReadonlySet<string> {
+  types ??= new Set(agencyDefs().map((a) => a.type));
+  return types;
+}
+
 /**
  * The municipal agencies (委办局) and their district counterparts, for the
  * municipality `cityCode` and its districts (names from `agencies.json`).
  */
 export function agencies(city: { code: string; name: string }, districts: { code: string; name: string }[]): ImportUnit[] {
-  const defs = (JSON.parse(readFileSync(join(DATA_DIR, 'agencies.json'), 'utf8')) as { agencies: AgencyDef[] }).agencies;
+  const defs = agencyDefs();
   const out: ImportUnit[] = [];
   for (const a of defs) {
     out.push({ code: `${city.code}${a.suffix}`, name: `${city.name}${a.name}`, parentCode: city.code, level: 'agency', agencyType: a.type });

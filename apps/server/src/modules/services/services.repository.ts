@@ -51,6 +51,18 @@ export class ServiceRepository {
       .execute()) as Array<ItemRow & { definition: string }>;
   }
 
+  /** Every item with the status and time of its latest version, and the competent department of that version. */
+  async adminList(): Promise<Array<ItemRow & { latest_status: VersionRow['status']; latest_updated_at: string; department_name: string }>> {
+    const rows = await this.db
+      .selectFrom('service_items as i')
+      .innerJoin('service_item_versions as v', (j) => j.onRef('v.code', '=', 'i.code').onRef('v.version', '=', 'i.latest_version'))
+      .selectAll('i')
+      .select(['v.status as latest_status', 'v.updated_at as latest_updated_at', 'v.definition'])
+      .orderBy('i.code')
+      .execute();
+    return rows.map(({ definition, ...r }) => ({ ...r, department_name: (JSON.parse(definition) as { department: { name: { zh: string } } }).department.name.zh })) as never;
+  }
+
   async upsertItem(trx: Transaction<any>, row: ItemRow): Promise<void> {
     const exists = await trx.selectFrom('service_items').select('code').where('code', '=', row.code).executeTakeFirst();
     if (exists) await trx.updateTable('service_items').set(row).where('code', '=', row.code).execute();

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '@jing/db';
-import { ServiceItemDefinition, type ServiceItemInput, type ServiceItemVersion } from '@jing/contracts';
-import type { Caller } from '../../platform/auth/context.ts';
-import { conflict, invalidField, notFound } from '../../platform/errors.ts';
+import { ServiceItemDefinition, type FieldIssue, type ServiceGuide, type ServiceItemInput, type ServiceItemVersion } from '@jing/contracts';
+import { selectSituation } from '@jing/contracts/guide';
+import { covers, type Caller } from '../../platform/auth/context.ts';
+import { conflict, forbidden, invalid, invalidField, notFound } from '../../platform/errors.ts';
+import { indexItem, queryWords, rank, type IndexedItem } from './services.search.ts';
+import { definitionIssues } from './services.rules.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { ServiceRepository, VersionRow } from './services.repository.ts';
 
@@ -11,13 +14,6 @@ export interface ServiceSearch {
   audience?: 'person' | 'business';
   department?: string;
   limit: number;
-}
-
-/** A published item held in memory for search: the catalogue is small (hundreds to a few thousand items). */
-interface Indexed {
-  definition: ServiceItemDefinition;
-  version: number;
-  haystack: string;
 }
 
 const versionView = (r: VersionRow): ServiceItemVersion => {
@@ -35,11 +31,12 @@ const versionView = (r: VersionRow): ServiceItemVersion => {
   };
 };
 
-const summary = (x: Indexed) => ({
+const summary = (x: IndexedItem) => ({
   code: x.definition.code,
   version: x.version,
   name: x.definition.name.zh,
   nameEn: x.definition.name.en ?? null,
+  summary: x.definition.summary?.zh ?? null,
   itemType: x.definition.itemType,
   audience: x.definition.audience,
   department: x.definition.department.name.zh,
@@ -49,48 +46,78 @@ const summary = (x: Indexed) => ({
   online: x.definition.channels.online,
 });
 
-/** Every text a resident might type to find the item. */
-function haystackOf(d: ServiceItemDefinition): string {
-  return [d.code, d.name.zh, d.name.en ?? '', d.department.name.zh, ...d.keywords, ...d.situations.map((s) => s.name.zh)].join('\u0001').toLowerCase();
+/** The words stored with an item row (for operators' SQL look-ups; search itself runs in memory). */
+function searchTextOf(d: ServiceItemDefinition): string {
+  return [d.code, d.name.zh, d.name.en ?? '', d.department.name.zh, ...d.keywords, ...d.situations.map((s) => s.name.zh)].join(' ').toLowerCase();
 }
+
+/** Options of the catalogue besides its storage. */
+export interface CatalogueOptions {
+  /** Code of the city's root unit: catalogue items are written by `services.manage` held there (ADR 0016). */
+  cityCode: string;
+  /** Agency types of the org tree (`implementedBy.unitType` must be one of them, or `street`). */
+  unitTypes: () => ReadonlySet<string>;
+  clock?: () => number;
+}
+
+/** Which version a draft was edited from; `null` for a new item. A stale one is a 409. */
+export type DraftBase = { version: number; updatedAt: string } | null;
 
 /**
  * 政务服务事项 catalogue: versioned items (draft → published → retired).
- * Other modules read definitions through `published` and `version`; an
+ * Other modules read definitions through `get` and `version`; an
  * application pins the version it started on.
  */
 export class ServiceCatalogue {
-  private index: Indexed[] | null = null;
+  /** The published catalogue in memory, rebuilt after a publish or retire (see services.search.ts). */
+  private index: Promise<{ items: IndexedItem[]; byCode: Map<string, IndexedItem> }> | null = null;
+  private generation = 0;
+  private readonly clock: () => number;
 
   constructor(
     private readonly db: Kysely<any>,
     private readonly repo: ServiceRepository,
     private readonly audit: AuditLog,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    private readonly opts: CatalogueOptions,
+  ) {
+    this.clock = opts.clock ?? Date.now;
+  }
 
-  private async indexed(): Promise<Indexed[]> {
+  private indexed() {
     if (!this.index) {
-      this.index = (await this.repo.published()).map((r) => {
-        const definition = JSON.parse(r.definition) as ServiceItemDefinition;
-        return { definition, version: r.published_version!, haystack: haystackOf(definition) };
+      const generation = this.generation;
+      const building = this.repo.published().then((rows) => {
+        const items = rows.map((r) => indexItem(JSON.parse(r.definition) as ServiceItemDefinition, r.published_version!));
+        return { items, byCode: new Map(items.map((x) => [x.definition.code, x])) };
       });
+      this.index = building;
+      // A build that started before a publish must not stay as the index after it.
+      building.then(
+        () => {
+          if (this.generation !== generation && this.index === building) this.index = null;
+        },
+        () => {
+          if (this.index === building) this.index = null;
+        },
+      );
     }
     return this.index;
   }
 
-  /** Search the published catalogue: every word of the query must occur in the item's texts. */
+  private invalidate() {
+    this.generation++;
+    this.index = null;
+  }
+
+  /**
+   * Searches the published catalogue: Chinese words inside names, several
+   * words (all must hit), pinyin initials or full pinyin of names and
+   * keywords. Name hits rank first, then keywords (synonyms), then situations.
+   */
   async search(q: ServiceSearch) {
-    const words = (q.q ?? '').toLowerCase().split(/[\s,，、]+/).filter(Boolean);
-    const out = [];
-    for (const x of await this.indexed()) {
-      if (q.audience && !x.definition.audience.includes(q.audience)) continue;
-      if (q.department && x.definition.department.type !== q.department) continue;
-      if (!words.every((w) => x.haystack.includes(w))) continue;
-      out.push(summary(x));
-      if (out.length >= q.limit) break;
-    }
-    return out;
+    const words = queryWords(q.q);
+    const accept = (x: IndexedItem) => (!q.audience || x.definition.audience.includes(q.audience)) && (!q.department || x.definition.department.type === q.department);
+    return rank((await this.indexed()).items, words, accept, q.limit).map(summary);
   }
 
   /** The published version of an item (404 when none is published). */
@@ -98,6 +125,44 @@ export class ServiceCatalogue {
     const item = await this.repo.item(code);
     if (!item || item.published_version == null) throw notFound('service item', code);
     return versionView((await this.repo.version(code, item.published_version))!);
+  }
+
+  /**
+   * 办事指南: the situation the answers select, with exactly its materials and
+   * steps. Every question that still matters must be answered with one of its
+   * options; the 400 names the question (`body.answers.<id>`).
+   */
+  async guide(code: string, answers: Record<string, string>): Promise<ServiceGuide> {
+    const x = (await this.indexed()).byCode.get(code);
+    if (!x) throw notFound('service item', code);
+    const d = x.definition;
+    const picked = selectSituation(d, answers);
+    if ('problem' in picked) {
+      const { question, reason } = picked.problem;
+      const q = d.questions.find((y) => y.id === question);
+      if (reason === 'missing') throw invalidField(`body.answers.${question}`, `answer the question "${q!.text.zh}" (one of: ${q!.options.map((o) => o.value).join(', ')})`);
+      if (reason === 'unknown_question') throw invalidField(`body.answers.${question}`, `the item has no question "${question}"`);
+      if (reason === 'invalid_option') throw invalidField(`body.answers.${question}`, `not an option of "${q!.text.zh}"; choose one of: ${q!.options.map((o) => o.value).join(', ')}`);
+      throw invalidField('body.answers', 'these answers match no situation of the item');
+    }
+    const s = picked.situation;
+    const mattered = Object.fromEntries(Object.keys(s.when).map((k) => [k, answers[k]!]));
+    return {
+      code: d.code,
+      version: x.version,
+      name: d.name.zh,
+      answers: mattered,
+      situation: { code: s.code, name: s.name },
+      materials: s.materials,
+      steps: d.steps.filter((st) => !st.optional || s.extraSteps.includes(st.code)),
+      specialSteps: d.specialSteps,
+      statutoryLimitDays: d.statutoryLimitDays,
+      promisedLimitDays: d.promisedLimitDays,
+      fees: d.fees,
+      onsiteVisits: d.onsiteVisits,
+      online: d.channels.online,
+      applyPath: `/services/${encodeURIComponent(d.code)}/apply?situation=${encodeURIComponent(s.code)}`,
+    };
   }
 
   /** One exact version (what an application started on). */
@@ -113,22 +178,58 @@ export class ServiceCatalogue {
     return rows.map(versionView);
   }
 
-  /**
-   * Saves a draft: a new version after the latest published/retired one, or
-   * the open draft overwritten. Published versions never change.
-   */
-  async saveDraft(caller: Caller, input: ServiceItemInput): Promise<ServiceItemVersion> {
+  /** Every item with its published and latest version, for the administration (filtered by code/name part and latest status). */
+  async adminList(q: { q?: string; status?: 'draft' | 'published' | 'retired' }) {
+    const needle = q.q?.trim().toLowerCase();
+    return (await this.repo.adminList())
+      .filter((r) => (!q.status || r.latest_status === q.status) && (!needle || r.code.toLowerCase().includes(needle) || r.name.toLowerCase().includes(needle)))
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        department: r.department_name,
+        publishedVersion: r.published_version,
+        latestVersion: r.latest_version,
+        latestStatus: r.latest_status,
+        updatedAt: r.latest_updated_at,
+      }));
+  }
+
+  /** Catalogue writes need `services.manage` at the city's root unit; the system (seed, CLI) may always write. */
+  private assertMayWrite(caller: Caller) {
+    if (caller.auth && !covers(caller.auth, 'services.manage', `/${this.opts.cityCode}/`)) {
+      throw forbidden('catalogue items are managed by the municipal service administration (services.manage at the city level)');
+    }
+  }
+
+  private check(input: ServiceItemInput, prefix: string): ServiceItemDefinition {
     const parsed = ServiceItemDefinition.safeParse(input);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw invalidField(['body', ...issue.path.map(String)].join('.'), issue.message);
+      throw invalid(parsed.error.issues.map((i): FieldIssue => ({ path: [prefix, ...i.path.map(String)].join('.'), message: i.message })));
     }
-    const d = parsed.data;
-    if (d.promisedLimitDays > d.statutoryLimitDays) throw invalidField('body.promisedLimitDays', 'the promised limit cannot exceed the statutory limit');
+    const issues = definitionIssues(parsed.data, this.opts.unitTypes(), prefix);
+    if (issues.length > 0) throw invalid(issues);
+    return parsed.data;
+  }
+
+  /**
+   * Saves a draft: a new item, a new version after the latest published or
+   * retired one, or the open draft overwritten. Published versions never
+   * change. `basedOn` is the latest version the editor saw (409 when stale);
+   * `'any'` skips the check (the seed and the import).
+   */
+  async saveDraft(caller: Caller, input: ServiceItemInput, basedOn: DraftBase | 'any' = 'any', prefix = 'body'): Promise<ServiceItemVersion> {
+    this.assertMayWrite(caller);
+    const d = this.check(input, prefix);
     const now = nowIso(this.clock);
     return inTransaction(this.db, async (trx) => {
       const item = await this.repo.item(d.code, trx);
       const latest = item ? await this.repo.version(d.code, item.latest_version, trx) : undefined;
+      if (basedOn !== 'any') {
+        const current = latest ? { version: latest.version, updatedAt: latest.updated_at } : null;
+        if (JSON.stringify(current) !== JSON.stringify(basedOn)) {
+          throw conflict(current ? `the item changed meanwhile: its latest version is ${current.version}, saved at ${current.updatedAt}` : `no item ${d.code} exists yet: save it as a new item`, { latest: current });
+        }
+      }
       const row: VersionRow = { code: d.code, version: 1, status: 'draft', definition: JSON.stringify(d), published_at: null, retired_at: null, updated_by: caller.auth?.actor.id ?? null, updated_at: now };
       if (latest?.status === 'draft') {
         row.version = latest.version;
@@ -137,14 +238,15 @@ export class ServiceCatalogue {
         row.version = (item?.latest_version ?? 0) + 1;
         await this.repo.insertVersion(trx, row);
       }
+      const published = item?.published_version != null;
       await this.repo.upsertItem(trx, {
         code: d.code,
         published_version: item?.published_version ?? null,
         latest_version: row.version,
-        name: item?.published_version != null ? item.name : d.name.zh,
-        department_type: item?.published_version != null ? item.department_type : d.department.type,
-        audience: item?.published_version != null ? item.audience : d.audience.join(','),
-        search_text: item?.published_version != null ? item.search_text : haystackOf(d),
+        name: published ? item.name : d.name.zh,
+        department_type: published ? item.department_type : d.department.type,
+        audience: published ? item.audience : d.audience.join(','),
+        search_text: published ? item.search_text : searchTextOf(d),
         updated_at: now,
       });
       await this.audit.record(trx, caller, { action: 'services.draft', targetType: 'service_item', targetId: `${d.code}@${row.version}`, before: latest ? { version: latest.version, status: latest.status } : null, after: { version: row.version } });
@@ -154,6 +256,7 @@ export class ServiceCatalogue {
 
   /** Publishes a draft; the previously published version is retired. */
   async publish(caller: Caller, code: string, version: number): Promise<ServiceItemVersion> {
+    this.assertMayWrite(caller);
     const now = nowIso(this.clock);
     const out = await inTransaction(this.db, async (trx) => {
       const item = await this.repo.item(code, trx);
@@ -163,25 +266,35 @@ export class ServiceCatalogue {
       if (item.published_version != null) await this.repo.updateVersion(trx, code, item.published_version, { status: 'retired', retired_at: now });
       await this.repo.updateVersion(trx, code, version, { status: 'published', published_at: now, updated_at: now });
       const d = JSON.parse(row.definition) as ServiceItemDefinition;
-      await this.repo.upsertItem(trx, { code, published_version: version, latest_version: item.latest_version, name: d.name.zh, department_type: d.department.type, audience: d.audience.join(','), search_text: haystackOf(d), updated_at: now });
+      await this.repo.upsertItem(trx, { code, published_version: version, latest_version: item.latest_version, name: d.name.zh, department_type: d.department.type, audience: d.audience.join(','), search_text: searchTextOf(d), updated_at: now });
       await this.audit.record(trx, caller, { action: 'services.publish', targetType: 'service_item', targetId: `${code}@${version}`, before: { published: item.published_version }, after: { published: version } });
       return versionView({ ...row, status: 'published', published_at: now, updated_at: now });
     });
-    this.index = null;
+    this.invalidate();
     return out;
   }
 
-  /** Retires the published version: the item disappears from the catalogue; running applications keep their version. */
-  async retire(caller: Caller, code: string): Promise<void> {
+  /**
+   * Retires the published version `version`: the item disappears from the
+   * catalogue; running applications keep their version. 409 when another
+   * version (or none) is published.
+   */
+  async retire(caller: Caller, code: string, version?: number): Promise<ServiceItemVersion> {
+    this.assertMayWrite(caller);
     const now = nowIso(this.clock);
-    await inTransaction(this.db, async (trx) => {
+    const out = await inTransaction(this.db, async (trx) => {
       const item = await this.repo.item(code, trx);
-      if (!item || item.published_version == null) throw notFound('published service item', code);
-      await this.repo.updateVersion(trx, code, item.published_version, { status: 'retired', retired_at: now });
+      if (!item) throw notFound('service item', code);
+      if (item.published_version == null) throw conflict(`${code} has no published version to retire`, { published: null });
+      if (version !== undefined && version !== item.published_version) throw conflict(`version ${version} is not the published one (${item.published_version} is)`, { published: item.published_version });
+      const row = (await this.repo.version(code, item.published_version, trx))!;
+      await this.repo.updateVersion(trx, code, item.published_version, { status: 'retired', retired_at: now, updated_at: now });
       await this.repo.upsertItem(trx, { ...item, published_version: null, updated_at: now });
       await this.audit.record(trx, caller, { action: 'services.retire', targetType: 'service_item', targetId: `${code}@${item.published_version}`, before: { published: item.published_version }, after: { published: null } });
+      return versionView({ ...row, status: 'retired', retired_at: now, updated_at: now });
     });
-    this.index = null;
+    this.invalidate();
+    return out;
   }
 
   /**
@@ -191,8 +304,8 @@ export class ServiceCatalogue {
    */
   async load(caller: Caller, defs: ServiceItemInput[]): Promise<{ created: number; updated: number; unchanged: number }> {
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    for (const input of defs) {
-      const parsed = ServiceItemDefinition.parse(input);
+    for (const [i, input] of defs.entries()) {
+      const parsed = this.check(input, `items.${i}`);
       const item = await this.repo.item(parsed.code);
       if (item?.published_version != null) {
         const current = await this.repo.version(parsed.code, item.published_version);
@@ -201,7 +314,7 @@ export class ServiceCatalogue {
           continue;
         }
       }
-      const draft = await this.saveDraft(caller, parsed);
+      const draft = await this.saveDraft(caller, parsed, 'any', `items.${i}`);
       await this.publish(caller, parsed.code, draft.version);
       if (item) counts.updated++;
       else counts.created++;
