@@ -7,6 +7,7 @@
 //   2. whole-country import (≈665,000 units) on SQLite and PostgreSQL vs parsing the CSVs
 //   3. server memory with the whole country vs with Beijing only
 //   4. subtree membership (covers) vs Set.has; unitPath vs a Map
+//   services: catalogue search (政务服务事项) vs the same bare Fastify baseline
 //
 // Long pieces run as children in scripts/bench/ (`node --import tsx`), one at a
 // time so they never compete for the cores. Figures are also written to
@@ -37,7 +38,7 @@ const MEM_SEARCHES = 200;
 const CHILDREN = '/api/v1/org/units/110105/children'; // 朝阳区
 const PG_ADMIN = process.env.JING_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = (process.env.JING_BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air'];
+const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air', 'services'];
 const only = process.argv.slice(2);
 for (const a of only) {
   if (STEPS.includes(a)) continue;
@@ -62,6 +63,7 @@ const results = {
   import: { sqlite: null, postgres: null },
   memory: null,
   micro: null,
+  services: null,
   targets: [],
   errors: [],
   totalSeconds: null,
@@ -98,15 +100,15 @@ async function step(title, fn) {
  * window: CPU per request barely moves when other processes take cores away,
  * requests/s does.
  */
-async function loadTest(label, serverArgs) {
+async function loadTest(label, serverArgs, path = CHILDREN) {
   const server = await startServer(serverArgs);
   try {
-    const res = await fetch(server.url + CHILDREN);
+    const res = await fetch(server.url + path);
     const body = await res.text();
-    if (res.status !== 200) throw new Error(`${label}: GET ${CHILDREN} answered ${res.status}: ${body.slice(0, 200)}`);
+    if (res.status !== 200) throw new Error(`${label}: GET ${path} answered ${res.status}: ${body.slice(0, 200)}`);
     progress(`${label}: listening at ${server.url} (pid ${server.pid}), ${Buffer.byteLength(body)} B body`);
     let cpu0 = NaN;
-    const load = await runJob('scripts/bench/load.mjs', [server.url + CHILDREN, String(CONNECTIONS), String(WARMUP), String(DURATION)], {
+    const load = await runJob('scripts/bench/load.mjs', [server.url + path, String(CONNECTIONS), String(WARMUP), String(DURATION)], {
       tsx: false,
       label: 'autocannon',
       onProgress: (t) => {
@@ -163,6 +165,31 @@ async function throughput() {
   );
   const clean = jing.non2xx === 0 && jing.errors === 0 && jing.timeouts === 0;
   target('children route: Jing ≥ 40% of bare Fastify req/s', `${int(jing.requestsPerSec)} req/s`, `${int(bare.requestsPerSec)} req/s`, pct(r), clean && r >= 0.4, clean ? `CPU per request ${times(ratio(jing.cpuMicrosPerRequest, bare.cpuMicrosPerRequest))} the baseline's` : 'Jing answered errors or non-2xx during the run');
+}
+
+// --- services. Catalogue search --------------------------------------------------
+
+/** A query that hits many items by words inside their names (登记: registration), ranked: the catalogue's heavy case. */
+const SERVICES_SEARCH = `/api/v1/services?q=${encodeURIComponent('登记')}&limit=20`;
+
+async function servicesSearch() {
+  await prepareBeijing();
+  const bare = await loadTest('bare Fastify', ['bare']);
+  const jing = await loadTest('Jing catalogue search', ['jing', beijing.url, beijing.dir, 'false'], SERVICES_SEARCH);
+  const r = ratio(jing.requestsPerSec, bare.requestsPerSec);
+  results.services = { route: SERVICES_SEARCH, bare, jing, ratio: r };
+  out(`  GET /api/v1/services?q=登记 (words inside names, ranked, 20 of the published items), ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up`);
+  const row = (name, x) => [name, int(x.requestsPerSec), `${x.latencyP50Ms} ms`, `${x.latencyP99Ms} ms`, `${int(x.bodyBytes)} B`, `${fixed(x.cpuMicrosPerRequest, 0)} µs`, int(x.non2xx + x.errors + x.timeouts)];
+  out(
+    table([
+      ['server', 'req/s', 'p50', 'p99', 'body', 'server CPU/req', 'failed'],
+      row('bare Fastify, constant object (baseline)', bare),
+      row('Jing, catalogue search', jing),
+      ['Jing / baseline', pct(r), times(ratio(jing.latencyP50Ms, bare.latencyP50Ms)), times(ratio(jing.latencyP99Ms, bare.latencyP99Ms)), '', times(ratio(jing.cpuMicrosPerRequest, bare.cpuMicrosPerRequest)), ''],
+    ]),
+  );
+  const clean = jing.non2xx === 0 && jing.errors === 0 && jing.timeouts === 0;
+  target('catalogue search at 50 connections: ≥ 30% of bare Fastify req/s', `${int(jing.requestsPerSec)} req/s`, `${int(bare.requestsPerSec)} req/s`, pct(r), clean && r >= 0.3, clean ? `CPU per request ${times(ratio(jing.cpuMicrosPerRequest, bare.cpuMicrosPerRequest))} the baseline's` : 'Jing answered errors or non-2xx during the run');
 }
 
 // --- 2. Whole-country import ----------------------------------------------------
@@ -426,6 +453,7 @@ if (selected('memory')) await step('3. Server memory with the whole country', me
 if (selected('micro')) await step('4. Subtree membership and unitPath', micro);
 if (selected('sensing')) await step('5. Sensing ingestion (一微克)', sensing);
 if (selected('air')) await step('6. Daily AQI recomputation (一微克)', air);
+if (selected('services')) await step('7. Catalogue search (政务服务事项)', servicesSearch);
 
 results.totalSeconds = (Date.now() - started) / 1000;
 out('\n== Summary');

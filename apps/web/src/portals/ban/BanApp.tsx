@@ -8,11 +8,12 @@ import { InboxPage } from '../../modules/inbox/index.ts';
 import { HandleCasePage, HotlineConsolePage, UnitCasesPage } from '../../modules/cases/index.ts';
 import { CreateTaskPage, SupervisionListPage, SupervisionStatsPage, SupervisionTaskPage } from '../../modules/supervision/index.ts';
 import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notices/index.ts';
+import { CatalogueAdminPage, ServiceEditorPage } from '../../modules/services/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
  * 京办 Ban, the staff portal at `/ban`: 待办 inbox (home), case handling and
- * the 12345 console, 督办 supervision, 通知公告 notices, directory, audit log.
+ * the 12345 console, 督办 supervision, 通知公告 notices, 事项管理 (catalogue), directory, audit log.
  * Item links from the inbox (`/ban/cases/…`, `/ban/supervision/…`, `/ban/notices/…`) land here.
  */
 export default function BanApp() {
@@ -39,6 +40,8 @@ export default function BanApp() {
         <Route path="notices" element={<NoticesPage basePath="/ban/notices" />} />
         <Route path="notices/new" element={<PublishNoticePage basePath="/ban/notices" />} />
         <Route path="notices/:id" element={<NoticePage basePath="/ban/notices" />} />
+        <Route path="catalogue" element={<CatalogueAdminPage basePath="/ban/catalogue" />} />
+        <Route path="catalogue/:code" element={<ServiceEditorPage basePath="/ban/catalogue" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />

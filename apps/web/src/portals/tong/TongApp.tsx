@@ -4,13 +4,14 @@ import { useT } from '../../shared/i18n/index.ts';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
 import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/index.ts';
+import { ServiceItemPage, ServicesHomePage } from '../../modules/services/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
 /** Pages of 京通 itself (not of the staff portals), where the login page may send people back to. */
 const isTongPath = (path: string) => !/^\/(ban|zhi)(\/|$)/.test(path);
 
-/** 京通 Tong, the public portal at `/`: residents and businesses; 接诉即办 under `/cases`. */
+/** 京通 Tong, the public portal at `/`: residents and businesses; 办事 under `/services`, 接诉即办 under `/cases`. */
 export default function TongApp() {
   const t = useT();
   return (
@@ -45,6 +46,8 @@ export default function TongApp() {
         <Route path="cases" element={<RequireAuth loginPath="/login"><MyCasesPage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/new" element={<RequireAuth loginPath="/login"><ReportCasePage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/:id" element={<RequireAuth loginPath="/login"><MyCasePage basePath="/cases" /></RequireAuth>} />
+        <Route path="services" element={<ServicesHomePage basePath="/services" />} />
+        <Route path="services/:code" element={<ServiceItemPage basePath="/services" />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

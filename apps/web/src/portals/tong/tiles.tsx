@@ -25,7 +25,7 @@ export interface ServiceTile {
 
 /** The 京通 service entries, in the order residents look for them. */
 export const SERVICE_TILES: ServiceTile[] = [
-  { id: 'services', icon: <AppstoreOutlined />, title: 'tong.tile.services', subtitle: 'tong.tile.services.sub', color: '#1f6fd1' },
+  { id: 'services', icon: <AppstoreOutlined />, title: 'tong.tile.services', subtitle: 'tong.tile.services.sub', color: '#1f6fd1', to: '/services' },
   { id: 'hotline', icon: <PhoneOutlined />, title: 'tong.tile.hotline', subtitle: 'tong.tile.hotline.sub', color: '#d4380d', to: '/cases' },
   { id: 'rating', icon: <LikeOutlined />, title: 'tong.tile.rating', subtitle: 'tong.tile.rating.sub', color: '#d48806' },
   { id: 'cityCode', icon: <QrcodeOutlined />, title: 'tong.tile.cityCode', subtitle: 'tong.tile.cityCode.sub', color: '#389e0d' },

@@ -4,6 +4,7 @@ import { handlingEn } from './catalogue/handling.en.ts';
 import { workEn } from './catalogue/work.en.ts';
 import { supervisionEn } from './catalogue/supervision.en.ts';
 import { ratesEn } from './catalogue/rates.en.ts';
+import { servicesEn } from './catalogue/services.en.ts';
 
 /** English. Must have exactly the keys of the zh-CN catalogue. Terms of art keep their Chinese name beside the English. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...workEn,
   ...supervisionEn,
   ...ratesEn,
+  ...servicesEn,
 
   'app.title': 'Jing 京',
   'portal.tong': 'Jing Tong',
@@ -149,6 +151,7 @@ export const en: Record<MessageKey, string> = {
   'ban.login.title': 'Sign in to Jing Ban',
   'ban.login.subtitle': 'For staff',
   'ban.menu.inbox': 'To-do',
+  'ban.menu.catalogue': 'Service catalogue',
   'ban.menu.cases': 'Cases',
   'ban.menu.hotline': '12345 console',
   'ban.menu.supervision': 'Supervision',

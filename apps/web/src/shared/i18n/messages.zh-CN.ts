@@ -3,6 +3,7 @@ import { handlingZhCN } from './catalogue/handling.zh-CN.ts';
 import { workZhCN } from './catalogue/work.zh-CN.ts';
 import { supervisionZhCN } from './catalogue/supervision.zh-CN.ts';
 import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
+import { servicesZhCN } from './catalogue/services.zh-CN.ts';
 
 /**
  * 简体中文 — the default language and the reference catalogue: every other
@@ -16,6 +17,7 @@ export const zhCN = {
   ...workZhCN,
   ...supervisionZhCN,
   ...ratesZhCN,
+  ...servicesZhCN,
 
   'app.title': '京 Jing',
   'portal.tong': '京通',
@@ -154,6 +156,7 @@ export const zhCN = {
   'ban.login.subtitle': '工作人员登录',
   'ban.menu.inbox': '待办',
   'ban.menu.cases': '案件办理',
+  'ban.menu.catalogue': '事项管理',
   'ban.menu.hotline': '12345 话务台',
   'ban.menu.supervision': '督查督办',
   'ban.menu.notices': '通知公告',
