@@ -36,7 +36,8 @@ describe('京通 Tong 办事: find a service, answer the guide, see exactly what
     await page.locator('[data-testid="guide-material"][data-code="id_card"]').getByTestId('material-held').getByText('免提交').waitFor();
     assert.equal(await page.locator('[data-testid="guide-material"][data-code="school_proof"]').getByTestId('material-held').count(), 0);
     assert.equal(await page.getByTestId('service-apply').getAttribute('href'), '/services/BJ-GA-XK-0101/apply?situation=study');
-    await page.getByTestId('service-limits').getByText('承诺 10 个工作日').waitFor();
+    await waitForAttribute(page.getByTestId('service-limits'), 'data-promised', '10');
+    await page.getByTestId('service-limits').getByText('承诺时限 10 个工作日', { exact: false }).waitFor();
     await assertNoHorizontalOverflow(page);
 
     // Another answer, another list: the employment situation needs proof of employment instead.
@@ -91,7 +92,7 @@ describe('京通 Tong 办事: find a service, answer the guide, see exactly what
 
     await page.goto(`${env.server.url}/services/BJ-GA-GG-0105`);
     await waitForAttribute(page.getByTestId('service-page'), 'data-version', '2');
-    await page.getByTestId('service-limits').getByText('承诺 2 个工作日').waitFor();
+    await waitForAttribute(page.getByTestId('service-limits'), 'data-promised', '2');
     assert.deepEqual(pageErrors(page), []);
     await closePage(page);
   });

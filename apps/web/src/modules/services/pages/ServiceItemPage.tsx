@@ -81,7 +81,7 @@ function Facts({ d }: { d: ServiceDefinition }) {
           </ul>
         </Descriptions.Item>
         <Descriptions.Item label={t('services.item.limits')}>
-          <span data-testid="service-limits">
+          <span data-testid="service-limits" data-promised={d.promisedLimitDays} data-statutory={d.statutoryLimitDays}>
             {t('services.item.limit.promised')} {days(d.promisedLimitDays)} · {t('services.item.limit.statutory')} {days(d.statutoryLimitDays)}
           </span>
         </Descriptions.Item>
