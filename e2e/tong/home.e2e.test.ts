@@ -14,10 +14,11 @@ describe('京通 Tong home', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.getByTestId('tong-welcome').innerText(), '欢迎使用京通');
     assert.match(await page.getByTestId('tile-hotline').innerText(), /接诉即办/);
-    // 接诉即办 is live (a link to the resident's requests); services not built yet say so.
+    // 接诉即办 and 办事 are live (links); services not built yet say so.
     assert.doesNotMatch(await page.getByTestId('tile-hotline').innerText(), /即将上线/);
     assert.equal(await page.getByTestId('tile-hotline').getAttribute('href'), '/cases');
-    assert.match(await page.getByTestId('tile-services').innerText(), /即将上线/);
+    assert.equal(await page.getByTestId('tile-services').getAttribute('href'), '/services');
+    assert.match(await page.getByTestId('tile-cityCode').innerText(), /即将上线/);
     assert.equal(await page.getByTestId('lang-switch').innerText(), 'English');
     await assertNoHorizontalOverflow(page);
     await saveScreenshot(page, 'tong');
@@ -25,7 +26,7 @@ describe('京通 Tong home', () => {
     await page.getByTestId('lang-switch').click();
     await page.getByTestId('tong-welcome').getByText('Welcome to Jing Tong').waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    assert.match(await page.getByTestId('tile-services').innerText(), /Coming soon/);
+    assert.match(await page.getByTestId('tile-cityCode').innerText(), /Coming soon/);
 
     await page.reload();
     await page.getByTestId('tong-welcome').getByText('Welcome to Jing Tong').waitFor();
