@@ -5,7 +5,7 @@ import type { ServiceCatalogue } from './services.service.ts';
 
 export function serviceBindings(s: ServiceCatalogue): RouteBinding[] {
   return [
-    bind(r.search, async ({ query }) => ({ items: await s.search(query) })),
+    bind(r.search, ({ query }) => s.searchAnswer(query)),
     bind(r.get, ({ params }) => s.get(params.code)),
     bind(r.guide, ({ params, body }) => s.guide(params.code, body.answers)),
     bind(admin.list, async ({ query }) => ({ items: await s.adminList(query) })),

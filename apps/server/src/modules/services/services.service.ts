@@ -3,6 +3,7 @@ import { inTransaction, nowIso } from '@jing/db';
 import { ServiceItemDefinition, type FieldIssue, type ServiceGuide, type ServiceItemInput, type ServiceItemVersion } from '@jing/contracts';
 import { selectSituation } from '@jing/contracts/guide';
 import { covers, type Caller } from '../../platform/auth/context.ts';
+import { LruCache } from '../../platform/cache.ts';
 import { conflict, forbidden, invalid, invalidField, notFound } from '../../platform/errors.ts';
 import { indexItem, queryWords, rank, type IndexedItem } from './services.search.ts';
 import { definitionIssues } from './services.rules.ts';
@@ -72,6 +73,8 @@ export class ServiceCatalogue {
   /** The published catalogue in memory, rebuilt after a publish or retire (see services.search.ts). */
   private index: Promise<{ items: IndexedItem[]; byCode: Map<string, IndexedItem> }> | null = null;
   private generation = 0;
+  /** Search answers as bytes, by query (ADR 0010: hot read-mostly answers are cached as bytes); cleared on every publish or retire. */
+  private readonly answers = new LruCache<string, Buffer>(2000);
   private readonly clock: () => number;
 
   constructor(
@@ -107,6 +110,7 @@ export class ServiceCatalogue {
   private invalidate() {
     this.generation++;
     this.index = null;
+    this.answers.clear();
   }
 
   /**
@@ -118,6 +122,17 @@ export class ServiceCatalogue {
     const words = queryWords(q.q);
     const accept = (x: IndexedItem) => (!q.audience || x.definition.audience.includes(q.audience)) && (!q.department || x.definition.department.type === q.department);
     return rank((await this.indexed()).items, words, accept, q.limit).map(summary);
+  }
+
+  /** `{ items }` of {@link search} as UTF-8 JSON bytes, cached per query until the catalogue changes. */
+  async searchAnswer(q: ServiceSearch): Promise<Buffer> {
+    const key = JSON.stringify([q.q ?? '', q.audience ?? '', q.department ?? '', q.limit]);
+    const hit = this.answers.get(key);
+    if (hit) return hit;
+    const generation = this.generation;
+    const bytes = Buffer.from(JSON.stringify({ items: await this.search(q) }));
+    if (generation === this.generation) this.answers.set(key, bytes);
+    return bytes;
   }
 
   /** The published version of an item (404 when none is published). */
