@@ -17,7 +17,7 @@ export function standAt(t: TestApp, ms: number): void {
 
 /** A signed-in resident that is not a demo account (for many visitors at once). */
 export function visitor(n: number): Caller {
-  const subject = { id: `test-visitor-${n}`, kind: 'person' as const, displayName: `访客${n}`, unitCode: null };
+  const subject = { id: `test-visitor-${n}`, kind: 'resident' as const, displayName: `访客${n}`, unitCode: null };
   return { auth: { sessionId: `s${n}`, csrfToken: 'x', actor: subject, principal: subject, grants: [], permissions: new Map() }, requestId: null };
 }
 

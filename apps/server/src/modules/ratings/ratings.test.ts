@@ -20,7 +20,7 @@ for (const engine of testEngines()) {
 
     before(async () => {
       t = await createTestApp(engine);
-      [zhang, biz, clerk, admin, supervisor] = await Promise.all(['resident.zhang', 'biz.owner', 'cy.hall.clerk', 'cy.service.admin', 'chaoyang.officer'].map((u) => t.login(u)));
+      [zhang, biz, clerk, admin, supervisor] = await Promise.all([t.login('resident.zhang'), t.login('biz.owner'), t.login('cy.hall.clerk'), t.login('cy.service.admin'), t.login('chaoyang.officer')]);
     });
     after(() => t.cleanup());
 

@@ -8,6 +8,8 @@ import { InboxPage } from '../../modules/inbox/index.ts';
 import { HandleCasePage, HotlineConsolePage, UnitCasesPage } from '../../modules/cases/index.ts';
 import { CreateTaskPage, SupervisionListPage, SupervisionStatsPage, SupervisionTaskPage } from '../../modules/supervision/index.ts';
 import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notices/index.ts';
+import { ClerkConsolePage, HallAdminPage } from '../../modules/halls/index.ts';
+import { RatingStatsPage, RectificationListPage, RectificationPage } from '../../modules/ratings/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
@@ -39,6 +41,11 @@ export default function BanApp() {
         <Route path="notices" element={<NoticesPage basePath="/ban/notices" />} />
         <Route path="notices/new" element={<PublishNoticePage basePath="/ban/notices" />} />
         <Route path="notices/:id" element={<NoticePage basePath="/ban/notices" />} />
+        <Route path="hall-console" element={<ClerkConsolePage />} />
+        <Route path="hall-admin" element={<HallAdminPage />} />
+        <Route path="ratings" element={<RectificationListPage basePath="/ban/ratings" />} />
+        <Route path="ratings/stats" element={<RatingStatsPage />} />
+        <Route path="ratings/:id" element={<RectificationPage basePath="/ban/ratings" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />

@@ -1,6 +1,6 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Badge, Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
-import { AuditOutlined, CheckSquareOutlined, FileSearchOutlined, FlagOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CheckSquareOutlined, LikeOutlined, SettingOutlined, FileSearchOutlined, FlagOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
@@ -58,6 +58,9 @@ export function BanLayout() {
     ...(hasPermission(me, 'cases.intake') ? [entry('hotline', <PhoneOutlined />, 'ban.menu.hotline', t)] : []),
     entry('supervision', <FlagOutlined />, 'ban.menu.supervision', t),
     entry('notices', <NotificationOutlined />, 'ban.menu.notices', t, { count: unread, color: token.colorPrimary }),
+    ...(hasPermission(me, 'halls.operate') ? [entry('hall-console', <BankOutlined />, 'halls.menu.console', t)] : []),
+    ...(hasPermission(me, 'halls.manage') ? [entry('hall-admin', <SettingOutlined />, 'halls.menu.admin', t)] : []),
+    entry('ratings', <LikeOutlined />, 'ratings.menu', t),
     entry('directory', <TeamOutlined />, 'ban.menu.directory', t),
     ...(hasPermission(me, 'audit.read') ? [entry('audit', <AuditOutlined />, 'ban.menu.audit', t)] : []),
   ];

@@ -4,6 +4,8 @@ import { useT } from '../../shared/i18n/index.ts';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
 import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/index.ts';
+import { HallPage, HallsPage, MyHallsPage, ScreenPage, TicketPage } from '../../modules/halls/index.ts';
+import { RatePage, RatingStatsPage } from '../../modules/ratings/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
@@ -45,6 +47,13 @@ export default function TongApp() {
         <Route path="cases" element={<RequireAuth loginPath="/login"><MyCasesPage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/new" element={<RequireAuth loginPath="/login"><ReportCasePage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/:id" element={<RequireAuth loginPath="/login"><MyCasePage basePath="/cases" /></RequireAuth>} />
+        <Route path="halls" element={<HallsPage basePath="/halls" />} />
+        <Route path="halls/mine" element={<RequireAuth loginPath="/login"><MyHallsPage basePath="/halls" /></RequireAuth>} />
+        <Route path="halls/tickets/:id" element={<RequireAuth loginPath="/login"><TicketPage basePath="/halls" /></RequireAuth>} />
+        <Route path="halls/:id" element={<HallPage basePath="/halls" loginPath="/login" />} />
+        <Route path="halls/:id/screen" element={<ScreenPage />} />
+        <Route path="ratings/stats" element={<RatingStatsPage />} />
+        <Route path="ratings/:kind/:id" element={<RequireAuth loginPath="/login"><RatePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
