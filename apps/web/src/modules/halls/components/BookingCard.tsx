@@ -78,9 +78,11 @@ export function BookingCard({ hall, mineLink }: { hall: Hall; mineLink: string }
             <Radio.Group value={start} onChange={(e) => setStart(e.target.value as string)} data-testid="booking-slots" data-count={slots.data?.slots.filter((s) => s.bookable).length ?? 0}>
               <Flex wrap gap={6}>
                 {(slots.data?.slots ?? []).map((s) => (
-                  <Radio.Button key={s.start} value={s.start} disabled={!s.bookable} data-testid={`slot-${s.start}`} data-remaining={s.remaining} style={{ height: 'auto', lineHeight: 1.4, padding: '4px 10px' }}>
-                    <div>{s.start}–{s.end}</div>
-                    <div style={{ fontSize: 12 }}>{s.remaining > 0 ? t('halls.book.remaining', { n: s.remaining }) : t('halls.book.full')}</div>
+                  <Radio.Button key={s.start} value={s.start} disabled={!s.bookable} style={{ height: 'auto', lineHeight: 1.4, padding: '4px 10px' }}>
+                    <span data-testid={`slot-${s.start}`} data-remaining={s.remaining} data-bookable={String(s.bookable)} style={{ display: 'block' }}>
+                      <span style={{ display: 'block' }}>{s.start}–{s.end}</span>
+                      <span style={{ display: 'block', fontSize: 12 }}>{s.remaining > 0 ? t('halls.book.remaining', { n: s.remaining }) : t('halls.book.full')}</span>
+                    </span>
                   </Radio.Button>
                 ))}
               </Flex>
