@@ -5,6 +5,7 @@ export interface ApiSession {
   me: { id: string; unit: { code: string } | null; permissions: string[] };
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function apiSession(baseUrl: string, username: string, password = '
     assert.ok(res.ok, `${method} ${path} as ${username}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   }
-  return { me, get: (path) => call('GET', path), post: (path, body, headers) => call('POST', path, body, headers) };
+  return { me, get: (path) => call('GET', path), post: (path, body, headers) => call('POST', path, body, headers), patch: (path, body) => call('PATCH', path, body) };
 }
 
 /** The parts of a case the tests look at (`GET /api/v1/cases/{id}`). */

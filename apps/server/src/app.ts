@@ -27,9 +27,11 @@ import { SupervisionRepository, SupervisionService, supervisionBindings, supervi
 import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
 import { AirService, airBindings } from './modules/air/index.ts';
 import { ServiceCatalogue, ServiceRepository, serviceBindings, serviceMigrations } from './modules/services/index.ts';
+import { HallQueue, HallRepository, HallService, hallBindings, hallMigrations } from './modules/halls/index.ts';
+import { RatingRepository, RatingService, RectificationService, ratingBindings, ratingMigrations } from './modules/ratings/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -66,6 +68,14 @@ export interface Jing {
   air: AirService;
   /** 政务服务事项: the versioned service catalogue of 京通. */
   services: ServiceCatalogue;
+  /** 政务服务大厅: halls, windows, appointment slots. */
+  halls: HallService;
+  /** The queue of the halls: tickets, calls to windows, visits. */
+  hallQueue: HallQueue;
+  /** 好差评: ratings of applications and hall visits, statistics. */
+  ratings: RatingService;
+  /** 差评整改: callbacks, outcomes, appeals. */
+  rectification: RectificationService;
   close(): Promise<void>;
 }
 
@@ -145,10 +155,22 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   });
   const air = new AirService(sensingModule.service);
   const services = new ServiceCatalogue(db, new ServiceRepository(db), audit, { cityCode: config.cityCode, unitTypes: agencyTypes });
+  const itemName = async (code: string) => (await services.get(code).catch(() => null))?.name ?? null;
+  const halls = new HallService({ db, dialect, repo: new HallRepository(db), audit, calendar, timeZone: config.timeZone, org: orgLookup, itemName });
+  const hallQueue = new HallQueue(halls);
+  const ratings = new RatingService({
+    db, dialect, repo: new RatingRepository(db), audit, calendar, timeZone: config.timeZone, supervision, inbox, itemName,
+    org: { ...orgLookup, agencyOf: (parent, type) => org!.agencyOf(parent, type) },
+    hallName: async (id) => (await halls.hall(id).catch(() => null))?.name ?? null,
+    rectifyDays: config.ratingRectifyDays,
+  });
+  // 一次一评: hall visits are rated here; the applications module registers `application` (一事一评).
+  ratings.registerSubject('hall_visit', (id) => hallQueue.visitSubject(id));
+  const rectification = new RectificationService(ratings);
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air, services,
+    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -199,6 +221,8 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...sensingBindings(jing.sensing, jing.sensingModule.ingest, config.sensingBodyLimit),
     ...airBindings(jing.air),
     ...serviceBindings(jing.services),
+    ...hallBindings(jing.halls, jing.hallQueue),
+    ...ratingBindings(jing.ratings, jing.rectification),
   ];
 }
 

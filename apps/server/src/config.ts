@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   JING_CASE_RATE_WEIGHTS: z.string().regex(/^\d+(\.\d+)?,\d+(\.\d+)?,\d+(\.\d+)?$/, 'must be three numbers: response,resolution,satisfaction').default('30,35,35'),
   JING_CASE_SATISFACTION_CREDIT: z.string().regex(/^(0(\.\d+)?|1(\.0+)?)(,(0(\.\d+)?|1(\.0+)?)){4}$/, 'must be five numbers 0–1, from 非常满意 to 非常不满意').default('1,1,0.6,0,0'),
   JING_WHISTLE_CHECKIN_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
+  JING_RATING_RECTIFY_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   JING_JOBS_INTERVAL_SECONDS: z.coerce.number().min(0).max(86400).default(300),
   JING_MQTT_MODE: z.enum(['embedded', 'external', 'off']).default('embedded'),
   JING_MQTT_HOST: z.string().default('0.0.0.0'),
@@ -74,6 +75,8 @@ export interface Config {
   satisfactionCredit: [number, number, number, number, number];
   /** 吹哨报到: minutes a summoned agency has to check in. */
   whistleCheckinMinutes: number;
+  /** 好差评: working days a unit has to rectify a bad review. */
+  ratingRectifyDays: number;
   /** The URL the public reaches this server at (for links in discovery documents). */
   publicUrl: string | null;
   /** A JSON file of the city's corrections to the working-day calendar (docs/working-days.md). */
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caseRateWeights: (([response, resolution, satisfaction]) => ({ response: response!, resolution: resolution!, satisfaction: satisfaction! }))(e.JING_CASE_RATE_WEIGHTS.split(',').map(Number)),
     satisfactionCredit: e.JING_CASE_SATISFACTION_CREDIT.split(',').map(Number) as Config['satisfactionCredit'],
     whistleCheckinMinutes: e.JING_WHISTLE_CHECKIN_MINUTES,
+    ratingRectifyDays: e.JING_RATING_RECTIFY_DAYS,
     publicUrl: e.JING_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     calendarOverridesFile: e.JING_CALENDAR_OVERRIDES ? resolve(e.JING_CALENDAR_OVERRIDES) : null,
     jobsIntervalMs: e.JING_JOBS_INTERVAL_SECONDS * 1000,

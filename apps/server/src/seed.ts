@@ -7,6 +7,7 @@ import { agencies, beijingDivisions, DATA_DIR } from './modules/org/index.ts';
 import { idNumberCheckChar, usccCheckChar } from './modules/identity/index.ts';
 import { NATIONAL_NETWORK, demoAirFiles, importUciFiles } from './modules/air/index.ts';
 import { loadServiceItems } from './modules/services/index.ts';
+import { seedHalls } from './modules/halls/index.ts';
 
 export const DEMO_PASSWORD = 'Jing@2026demo';
 
@@ -104,6 +105,7 @@ export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<Dem
   }
   await seedKnowledge(jing);
   await seedServices(jing);
+  await seedHalls(jing.halls, SYSTEM_CALLER);
   return seedDemoAccounts(jing);
 }
 

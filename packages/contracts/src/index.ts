@@ -18,6 +18,8 @@ export * from './sensing.ts';
 export * from './air.ts';
 export * from './services.ts';
 export * from './guide.ts';
+export * from './halls.ts';
+export * from './ratings.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -33,6 +35,8 @@ import { knowledgeRoutes } from './knowledge.ts';
 import { sensingRoutes } from './sensing.ts';
 import { airRoutes } from './air.ts';
 import { serviceAdminRoutes, serviceRoutes } from './services.ts';
+import { hallRoutes } from './halls.ts';
+import { ratingRoutes } from './ratings.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -53,5 +57,7 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(airRoutes),
   ...Object.values(serviceRoutes),
   ...Object.values(serviceAdminRoutes),
+  ...Object.values(hallRoutes),
+  ...Object.values(ratingRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -22,5 +22,5 @@ export {
   parseHolidayData,
 } from './holidays.ts';
 export type { CalendarOverridesInput, FestivalName, YearSummary } from './holidays.ts';
-export { toLocalDate } from './time.ts';
+export { addDays, instantAt, localDateOf, toLocalDate, weekdayOf } from './time.ts';
 export type { Instant, LocalDate } from './time.ts';

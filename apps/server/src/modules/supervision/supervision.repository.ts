@@ -70,12 +70,12 @@ export class SupervisionRepository {
     await this.t(trx).insertInto('supervision_events').values(e).execute();
   }
 
-  task(id: string): Promise<TaskRow | undefined> {
-    return this.db.selectFrom('supervision_tasks').selectAll().where('id', '=', id).executeTakeFirst();
+  task(id: string, trx?: Transaction<any>): Promise<TaskRow | undefined> {
+    return this.t(trx).selectFrom('supervision_tasks').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  assignment(id: string): Promise<AssignmentRow | undefined> {
-    return this.db.selectFrom('supervision_assignments').selectAll().where('id', '=', id).executeTakeFirst();
+  assignment(id: string, trx?: Transaction<any>): Promise<AssignmentRow | undefined> {
+    return this.t(trx).selectFrom('supervision_assignments').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   assignmentsOf(taskIds: string[]): Promise<AssignmentRow[]> {

@@ -26,6 +26,17 @@ export interface NewTask {
 
 type Actor = 'assignee' | 'issuer';
 
+/** What an action may carry; which fields it needs is checked by the route's schema. */
+export interface ActionInput {
+  version: number;
+  text?: string;
+  reason?: string;
+  newDueAt?: string;
+  approve?: boolean;
+  comment?: string;
+  score?: number;
+}
+
 /** What each action needs: who may take it, from which states, and the resulting state. */
 const ACTIONS: Record<string, { by: Actor; from: AssignmentStatus[]; to: AssignmentStatus | null }> = {
   accept: { by: 'assignee', from: ['assigned', 'returned'], to: 'accepted' },
@@ -67,13 +78,30 @@ export class SupervisionService {
     return this.issue(caller, issuerUnit, input, () => true);
   }
 
+  /**
+   * Like {@link createBySystem}, inside the caller's transaction, so the record
+   * that raises the task (e.g. a bad review) and the task commit together.
+   * Returns the task id and the assignment id of each unit.
+   */
+  async createInTransaction(trx: Transaction<any>, caller: Caller, issuerUnit: string, input: NewTask): Promise<{ taskId: string; assignments: Record<string, string> }> {
+    const { task, assignments } = await this.prepare(caller, issuerUnit, input, () => true, trx);
+    await this.write(trx, caller, task, assignments);
+    return { taskId: task.id, assignments: Object.fromEntries(assignments.map((a) => [a.unit_code, a.id])) };
+  }
+
   private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean) {
+    const { task, assignments } = await this.prepare(caller, issuerUnit, input, mayAssign);
+    await inTransaction(this.db, (trx) => this.write(trx, caller, task, assignments));
+    return this.view(task.id, caller);
+  }
+
+  private async prepare(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean, trx?: Transaction<any>) {
     const due = Date.parse(input.dueAt);
     if (!(due > this.clock())) throw invalidField('body.dueAt', 'must be in the future');
     const units = [...new Set(input.units)];
     const paths: string[] = [];
     for (const [i, code] of units.entries()) {
-      const path = await this.org.unitPath(code);
+      const path = await this.org.unitPath(code, trx);
       if (!path || !mayAssign(path)) throw invalidField(`body.units.${i}`, `${code} is not a unit within your scope`);
       paths.push(path);
     }
@@ -85,7 +113,7 @@ export class SupervisionService {
       source: input.source,
       source_ref: input.sourceRef ?? null,
       issuer_unit_code: issuerUnit,
-      issuer_unit_path: (await this.org.unitPath(issuerUnit))!,
+      issuer_unit_path: (await this.org.unitPath(issuerUnit, trx))!,
       created_by: caller.auth?.actor.id ?? null,
       due_at: new Date(due).toISOString(),
       created_at: now,
@@ -94,29 +122,51 @@ export class SupervisionService {
       id: randomUUID(), task_id: task.id, unit_code: code, unit_path: paths[i]!, status: 'assigned', due_at: task.due_at,
       requested_due_at: null, accepted_at: null, reported_at: null, closed_at: null, escalations: 0, score: null, version: 0,
     }));
-    await inTransaction(this.db, async (trx) => {
-      await this.repo.insertTask(trx, task, assignments);
-      for (const a of assignments) {
-        await this.event(trx, caller, a.id, 'assign', null, { unit: a.unit_code, dueAt: a.due_at });
-        await this.inbox.post(trx, { module: 'supervision', kind: 'supervision.handle', sourceId: a.id, title: `【督办】${task.title}`, summary: task.description.slice(0, 200), link: LINK(task.id), unitCode: a.unit_code, dueAt: a.due_at });
-      }
-      await this.audit.record(trx, caller, { action: 'supervision.create', targetType: 'supervision_task', targetId: task.id, unitCode: issuerUnit, after: { title: task.title, units, dueAt: task.due_at } });
-    });
-    return this.view(task.id, caller);
+    return { task, assignments };
+  }
+
+  private async write(trx: Transaction<any>, caller: Caller, task: TaskRow, assignments: AssignmentRow[]) {
+    await this.repo.insertTask(trx, task, assignments);
+    for (const a of assignments) {
+      await this.event(trx, caller, a.id, 'assign', null, { unit: a.unit_code, dueAt: a.due_at });
+      await this.inbox.post(trx, { module: 'supervision', kind: 'supervision.handle', sourceId: a.id, title: `【督办】${task.title}`, summary: task.description.slice(0, 200), link: LINK(task.id), unitCode: a.unit_code, dueAt: a.due_at });
+    }
+    await this.audit.record(trx, caller, { action: 'supervision.create', targetType: 'supervision_task', targetId: task.id, unitCode: task.issuer_unit_code, after: { title: task.title, units: assignments.map((a) => a.unit_code), dueAt: task.due_at } });
   }
 
   /** Takes one action on an assignment, checking who, from which state, and the version. */
-  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: { version: number; text?: string; reason?: string; newDueAt?: string; approve?: boolean; comment?: string; score?: number }) {
-    const a = await this.repo.assignment(id);
-    if (!a || !this.canSee(caller, a)) throw notFound('assignment', id);
+  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput) {
+    const taskId = await this.apply(null, caller, id, action, input, false);
+    return (await this.view(taskId, caller)).assignments.find((x) => x.id === id)!;
+  }
+
+  /**
+   * One action inside the caller's transaction, for modules whose own record
+   * drives the assignment (a 好差评 rectification reports its task when the unit
+   * records the outcome). `onBehalf`: the module has checked who may act, so the
+   * assignee/issuer check is skipped; the caller is still who the history names.
+   */
+  async actInTransaction(trx: Transaction<any>, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf = false): Promise<void> {
+    await this.apply(trx, caller, id, action, input, onBehalf);
+  }
+
+  /** The assignment's status and version (inside a transaction when given). */
+  async assignmentState(id: string, trx?: Transaction<any>): Promise<{ status: AssignmentStatus; version: number } | null> {
+    const a = await this.repo.assignment(id, trx);
+    return a ? { status: a.status, version: a.version } : null;
+  }
+
+  private async apply(outer: Transaction<any> | null, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf: boolean): Promise<string> {
+    const a = await this.repo.assignment(id, outer ?? undefined);
+    if (!a || (!onBehalf && !this.canSee(caller, a))) throw notFound('assignment', id);
     const rule = ACTIONS[action]!;
-    if (rule.by === 'assignee' && !this.isAssignee(caller, a)) throw forbidden(`only the assigned unit can ${action.replace('_', ' ')}`);
-    if (rule.by === 'issuer' && !covers(caller.auth, 'supervision.manage', a.unit_path)) throw forbidden(`only the supervisor can ${action.replace('_', ' ')}`);
+    if (!onBehalf && rule.by === 'assignee' && !this.isAssignee(caller, a)) throw forbidden(`only the assigned unit can ${action.replace('_', ' ')}`);
+    if (!onBehalf && rule.by === 'issuer' && !covers(caller.auth, 'supervision.manage', a.unit_path)) throw forbidden(`only the supervisor can ${action.replace('_', ' ')}`);
     if (a.version !== input.version) throw conflict('the assignment changed since you loaded it', { current: a.version });
     if (!rule.from.includes(a.status)) throw new DomainError('conflict', `cannot ${action.replace('_', ' ')} an assignment that is ${a.status}`, { status: a.status });
     const now = nowIso(this.clock);
     const patch: Partial<AssignmentRow> = rule.to ? { status: rule.to } : {};
-    const task = (await this.repo.task(a.task_id))!;
+    const task = (await this.repo.task(a.task_id, outer ?? undefined))!;
     const inboxWork: ((trx: Transaction<any>) => Promise<unknown>)[] = [];
     const issuerItem = (kind: string, title: string) => (trx: Transaction<any>) =>
       this.inbox.post(trx, { module: 'supervision', kind, sourceId: a.id, title, link: LINK(task.id), unitCode: task.issuer_unit_code });
@@ -157,13 +207,15 @@ export class SupervisionService {
         break;
     }
     const type = action === 'extension_decision' ? (input.approve ? 'extension_approved' : 'extension_rejected') : action;
-    await inTransaction(this.db, async (trx) => {
+    const write = async (trx: Transaction<any>) => {
       if (!(await this.repo.update(trx, a.id, a.version, patch))) throw conflict('the assignment changed since you loaded it');
       await this.event(trx, caller, a.id, type, input.text ?? input.reason ?? input.comment ?? null, { ...patch, ...(input.score ? { score: input.score } : {}) });
       for (const w of inboxWork) await w(trx);
       await this.audit.record(trx, caller, { action: `supervision.${type}`, targetType: 'supervision_assignment', targetId: a.id, unitCode: a.unit_code, before: { status: a.status, dueAt: a.due_at }, after: patch });
-    });
-    return (await this.view(task.id, caller)).assignments.find((x) => x.id === a.id)!;
+    };
+    if (outer) await write(outer);
+    else await inTransaction(this.db, write);
+    return task.id;
   }
 
   /**
@@ -256,6 +308,7 @@ export class SupervisionService {
       title: task.title,
       description: task.description,
       source: task.source,
+      sourceRef: task.source_ref,
       issuerUnit: { code: task.issuer_unit_code, name: await this.org.unitName(task.issuer_unit_code) },
       createdBy: task.created_by,
       createdAt: task.created_at,

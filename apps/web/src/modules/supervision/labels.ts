@@ -29,6 +29,8 @@ export const SOURCE_KEYS: Record<TaskSource, MessageKey> = {
 
 /** A task's source in words; one this version does not know keeps its code. */
 export function sourceName(t: TFunction, source: string): string {
+  // `rating`: raised by the system for a 好差评 bad review (not offered on the create form).
+  if (source === 'rating') return t('supervision.source.rating');
   return source in SOURCE_KEYS ? t(SOURCE_KEYS[source as TaskSource]) : source;
 }
 

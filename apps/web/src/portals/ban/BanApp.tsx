@@ -9,6 +9,8 @@ import { HandleCasePage, HotlineConsolePage, UnitCasesPage } from '../../modules
 import { CreateTaskPage, SupervisionListPage, SupervisionStatsPage, SupervisionTaskPage } from '../../modules/supervision/index.ts';
 import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notices/index.ts';
 import { CatalogueAdminPage, ServiceEditorPage } from '../../modules/services/index.ts';
+import { ClerkConsolePage, HallAdminPage } from '../../modules/halls/index.ts';
+import { RatingStatsPage, RectificationListPage, RectificationPage } from '../../modules/ratings/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
@@ -42,6 +44,11 @@ export default function BanApp() {
         <Route path="notices/:id" element={<NoticePage basePath="/ban/notices" />} />
         <Route path="catalogue" element={<CatalogueAdminPage basePath="/ban/catalogue" />} />
         <Route path="catalogue/:code" element={<ServiceEditorPage basePath="/ban/catalogue" />} />
+        <Route path="hall-console" element={<ClerkConsolePage />} />
+        <Route path="hall-admin" element={<HallAdminPage />} />
+        <Route path="ratings" element={<RectificationListPage basePath="/ban/ratings" />} />
+        <Route path="ratings/stats" element={<RatingStatsPage />} />
+        <Route path="ratings/:id" element={<RectificationPage basePath="/ban/ratings" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />

@@ -1,6 +1,6 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Badge, Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
-import { AppstoreOutlined, AuditOutlined, CheckSquareOutlined, FileSearchOutlined, FlagOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, FileSearchOutlined, FlagOutlined, LikeOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
@@ -59,6 +59,9 @@ export function BanLayout() {
     entry('supervision', <FlagOutlined />, 'ban.menu.supervision', t),
     entry('notices', <NotificationOutlined />, 'ban.menu.notices', t, { count: unread, color: token.colorPrimary }),
     ...(hasPermission(me, 'services.manage') ? [entry('catalogue', <AppstoreOutlined />, 'ban.menu.catalogue', t)] : []),
+    ...(hasPermission(me, 'halls.operate') ? [entry('hall-console', <BankOutlined />, 'halls.menu.console', t)] : []),
+    ...(hasPermission(me, 'halls.manage') ? [entry('hall-admin', <SettingOutlined />, 'halls.menu.admin', t)] : []),
+    entry('ratings', <LikeOutlined />, 'ratings.menu', t),
     entry('directory', <TeamOutlined />, 'ban.menu.directory', t),
     ...(hasPermission(me, 'audit.read') ? [entry('audit', <AuditOutlined />, 'ban.menu.audit', t)] : []),
   ];

@@ -5,6 +5,8 @@ import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
 import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/index.ts';
 import { ServiceItemPage, ServicesHomePage } from '../../modules/services/index.ts';
+import { HallPage, HallsPage, MyHallsPage, ScreenPage, TicketPage } from '../../modules/halls/index.ts';
+import { RatePage, RatingStatsPage } from '../../modules/ratings/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
@@ -48,6 +50,13 @@ export default function TongApp() {
         <Route path="cases/:id" element={<RequireAuth loginPath="/login"><MyCasePage basePath="/cases" /></RequireAuth>} />
         <Route path="services" element={<ServicesHomePage basePath="/services" />} />
         <Route path="services/:code" element={<ServiceItemPage basePath="/services" />} />
+        <Route path="halls" element={<HallsPage basePath="/halls" />} />
+        <Route path="halls/mine" element={<RequireAuth loginPath="/login"><MyHallsPage basePath="/halls" /></RequireAuth>} />
+        <Route path="halls/tickets/:id" element={<RequireAuth loginPath="/login"><TicketPage basePath="/halls" /></RequireAuth>} />
+        <Route path="halls/:id" element={<HallPage basePath="/halls" loginPath="/login" />} />
+        <Route path="halls/:id/screen" element={<ScreenPage />} />
+        <Route path="ratings/stats" element={<RatingStatsPage />} />
+        <Route path="ratings/:kind/:id" element={<RequireAuth loginPath="/login"><RatePage /></RequireAuth>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

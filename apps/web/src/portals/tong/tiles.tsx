@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AppstoreOutlined,
+  BankOutlined,
   CloudOutlined,
   LikeOutlined,
   NotificationOutlined,
@@ -27,7 +28,8 @@ export interface ServiceTile {
 export const SERVICE_TILES: ServiceTile[] = [
   { id: 'services', icon: <AppstoreOutlined />, title: 'tong.tile.services', subtitle: 'tong.tile.services.sub', color: '#1f6fd1', to: '/services' },
   { id: 'hotline', icon: <PhoneOutlined />, title: 'tong.tile.hotline', subtitle: 'tong.tile.hotline.sub', color: '#d4380d', to: '/cases' },
-  { id: 'rating', icon: <LikeOutlined />, title: 'tong.tile.rating', subtitle: 'tong.tile.rating.sub', color: '#d48806' },
+  { id: 'halls', icon: <BankOutlined />, title: 'halls.tile', subtitle: 'halls.tile.sub', color: '#0958d9', to: '/halls' },
+  { id: 'rating', icon: <LikeOutlined />, title: 'tong.tile.rating', subtitle: 'tong.tile.rating.sub', color: '#d48806', to: '/ratings/stats' },
   { id: 'cityCode', icon: <QrcodeOutlined />, title: 'tong.tile.cityCode', subtitle: 'tong.tile.cityCode.sub', color: '#389e0d' },
   { id: 'air', icon: <CloudOutlined />, title: 'tong.tile.air', subtitle: 'tong.tile.air.sub', color: '#08979c' },
   { id: 'notices', icon: <NotificationOutlined />, title: 'tong.tile.notices', subtitle: 'tong.tile.notices.sub', color: '#531dab' },

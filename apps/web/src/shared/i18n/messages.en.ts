@@ -3,6 +3,8 @@ import { casesEn } from './catalogue/cases.en.ts';
 import { handlingEn } from './catalogue/handling.en.ts';
 import { workEn } from './catalogue/work.en.ts';
 import { supervisionEn } from './catalogue/supervision.en.ts';
+import { hallsEn } from './catalogue/halls.en.ts';
+import { ratingsEn } from './catalogue/ratings.en.ts';
 import { ratesEn } from './catalogue/rates.en.ts';
 import { servicesEn } from './catalogue/services.en.ts';
 
@@ -12,6 +14,8 @@ export const en: Record<MessageKey, string> = {
   ...handlingEn,
   ...workEn,
   ...supervisionEn,
+  ...hallsEn,
+  ...ratingsEn,
   ...ratesEn,
   ...servicesEn,
 

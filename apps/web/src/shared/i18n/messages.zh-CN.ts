@@ -2,6 +2,8 @@ import { casesZhCN } from './catalogue/cases.zh-CN.ts';
 import { handlingZhCN } from './catalogue/handling.zh-CN.ts';
 import { workZhCN } from './catalogue/work.zh-CN.ts';
 import { supervisionZhCN } from './catalogue/supervision.zh-CN.ts';
+import { hallsZhCN } from './catalogue/halls.zh-CN.ts';
+import { ratingsZhCN } from './catalogue/ratings.zh-CN.ts';
 import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
 import { servicesZhCN } from './catalogue/services.zh-CN.ts';
 
@@ -16,6 +18,8 @@ export const zhCN = {
   ...handlingZhCN,
   ...workZhCN,
   ...supervisionZhCN,
+  ...hallsZhCN,
+  ...ratingsZhCN,
   ...ratesZhCN,
   ...servicesZhCN,
 

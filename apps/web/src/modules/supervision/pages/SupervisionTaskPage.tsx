@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Card, Descriptions, Flex, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useI18n } from '../../../shared/i18n/index.ts';
 import { useClientConfig, DEFAULT_CLIENT_CONFIG } from '../../../shared/clientConfig.ts';
 import { formatInstant } from '../../../shared/format.ts';
@@ -51,6 +51,11 @@ export function SupervisionTaskPage({ basePath }: { basePath: string }) {
           ]}
         />
         <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12, marginBottom: 0 }}>{task.description}</Typography.Paragraph>
+        {task.source === 'rating' && task.sourceRef ? (
+          <Link to={`/ban/ratings/${encodeURIComponent(task.sourceRef)}`} data-testid="task-rating-link">
+            {t('supervision.task.openRating')}
+          </Link>
+        ) : null}
       </Card>
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('supervision.task.assignments')}

@@ -26,6 +26,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'supervision.source.case': 'Citizen case',
   'supervision.source.alert': 'Monitoring alert',
   'supervision.source.audit': 'Audit finding',
+  'supervision.task.openRating': 'Handle the bad review (callback, outcome, appeal)',
+  'supervision.source.rating': 'Bad-review rectification (好差评)',
   'supervision.source.other': 'Other',
   'supervision.event.assign': 'Assigned',
   'supervision.event.accept': 'Accepted',

@@ -25,6 +25,8 @@ export const supervisionZhCN = {
   'supervision.source.case': '接诉即办',
   'supervision.source.alert': '监测预警',
   'supervision.source.audit': '审计发现',
+  'supervision.task.openRating': '去处理差评（回访、整改、申诉）',
+  'supervision.source.rating': '好差评整改',
   'supervision.source.other': '其他',
   'supervision.event.assign': '交办',
   'supervision.event.accept': '接收',
