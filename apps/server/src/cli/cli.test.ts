@@ -1,7 +1,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite from 'better-sqlite3';
@@ -29,7 +29,7 @@ describe('the jing CLI', () => {
     assert.match(jing(dir, 'migrate').out, /org_units/);
     const imp = jing(dir, 'import', 'divisions');
     assert.equal(imp.code, 0, imp.err);
-    assert.equal(JSON.parse(imp.out).total, 8140);
+    assert.equal(JSON.parse(imp.out).total, 8175);
     assert.match(imp.err, /importing Beijing: 100%/);
     const seed = jing(dir, 'seed');
     assert.equal(seed.code, 0, seed.err);
@@ -74,6 +74,28 @@ describe('the jing CLI', () => {
     assert.equal(bad.code, 1);
     assert.equal(JSON.parse(bad.out).firstBad.seq, 3);
     assert.match(bad.err, /entry 3/);
+  });
+
+  it('imports a service catalogue file: new items published, a bad file names the field and changes nothing', () => {
+    const listed = jing(dir, 'services', 'list');
+    assert.equal(listed.code, 0, listed.err);
+    const before = listed.out.trim().split('\n').length;
+    const seeded = JSON.parse(readFileSync(new URL('../../data/services/items.json', import.meta.url), 'utf8')).items;
+    const fresh = { ...seeded[0], code: 'CLI-TEST-0001', name: { zh: '命令行导入测试事项' } };
+    const good = join(dir, 'items.json');
+    writeFileSync(good, JSON.stringify({ items: [fresh] }));
+    const ok = jing(dir, 'services', 'import', good);
+    assert.equal(ok.code, 0, ok.err);
+    assert.deepEqual(JSON.parse(ok.out), { created: 1, updated: 0, unchanged: 0 });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ items: [{ ...fresh, code: 'CLI-TEST-0002' }, { ...fresh, code: 'CLI-TEST-0003', statutoryLimitDays: -1 }] }));
+    const refused = jing(dir, 'services', 'import', bad);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /items\.1\.statutoryLimitDays/);
+    const after = jing(dir, 'services', 'list').out;
+    assert.equal(after.trim().split('\n').length, before + 1);
+    assert.match(after, /CLI-TEST-0001/);
+    assert.doesNotMatch(after, /CLI-TEST-0002/);
   });
 
   it('explains unknown commands', () => {

@@ -319,8 +319,14 @@ export class ServiceCatalogue {
    */
   async load(caller: Caller, defs: ServiceItemInput[]): Promise<{ created: number; updated: number; unchanged: number }> {
     const counts = { created: 0, updated: 0, unchanged: 0 };
-    for (const [i, input] of defs.entries()) {
-      const parsed = this.check(input, `items.${i}`);
+    // Every item is checked before any is written: a bad file changes nothing.
+    const checked = defs.map((input, i) => this.check(input, `items.${i}`));
+    const codes = new Set<string>();
+    for (const [i, d] of checked.entries()) {
+      if (codes.has(d.code)) throw invalidField(`items.${i}.code`, `${d.code} appears twice in the file`);
+      codes.add(d.code);
+    }
+    for (const [i, parsed] of checked.entries()) {
       const item = await this.repo.item(parsed.code);
       if (item?.published_version != null) {
         const current = await this.repo.version(parsed.code, item.published_version);
