@@ -25,10 +25,10 @@ import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
-import { AirService, airBindings } from './modules/air/index.ts';
+import { AirService, airBindings, airWorkBindings, airWorkMigrations, createAirWork, type AirWork } from './modules/air/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, airWorkMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -63,6 +63,8 @@ export interface Jing {
   sensingModule: Sensing;
   /** 一微克 air quality: stations, daily and real-time AQI. */
   air: AirService;
+  /** 一微克 work: alerts that become 督办 tasks, measures, reductions, the monthly brief. */
+  airWork: AirWork;
   close(): Promise<void>;
 }
 
@@ -141,10 +143,23 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     },
   });
   const air = new AirService(sensingModule.service);
+  const airWork = createAirWork({
+    database, audit, sensing: sensingModule.service, supervision, air, cityCode: config.cityCode,
+    org: {
+      unitPath: orgLookup.unitPath,
+      unitName: orgLookup.unitName,
+      parentOf: orgLookup.parentOf,
+      levelOf: async (code) => (await org!.getUnit(code).catch(() => null))?.level ?? null,
+      agencyOf: async (parent, type) => (await org!.agencyOf(parent, type))?.code ?? null,
+    },
+    locate: (lng, lat) => geo.locate(lng, lat),
+    ownFiles: (caller, ids, field) => files.ownedBy(caller, ids, field),
+  });
+  files.addAccessRule((caller, fileId) => airWork.alerts.mayReadFile(caller, fileId));
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air,
+    sensing: sensingModule.service, sensingModule, air, airWork,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -194,6 +209,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
     ...sensingBindings(jing.sensing, jing.sensingModule.ingest, config.sensingBodyLimit),
     ...airBindings(jing.air),
+    ...airWorkBindings(jing.airWork),
   ];
 }
 

@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   'integrations.manage', // issue and revoke API keys of third-party apps (Open311)
   'sensing.manage', // register monitoring networks (and their API keys) and devices
   'sensing.read', // see the device registry, raw readings and their quality flags
+  'air.manage', // 一微克: alert rules, alerts within scope, the register of measures
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,9 +32,9 @@ export const ROLES = {
   operator: ['cases.intake'],
   /** 12345 dispatch centre. */
   dispatcher: ['cases.intake', 'cases.dispatch', 'cases.read'],
-  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage', 'sensing.manage', 'sensing.read'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage', 'sensing.manage', 'sensing.read', 'air.manage'],
   /** 生态环境局 monitoring staff: the sensing registry and its data. */
-  environment_monitor: ['directory.read', 'sensing.manage', 'sensing.read'],
+  environment_monitor: ['directory.read', 'sensing.manage', 'sensing.read', 'air.manage'],
 } as const satisfies Record<string, readonly Permission[]>;
 export type Role = keyof typeof ROLES;
 export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];

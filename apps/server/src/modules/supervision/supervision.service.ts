@@ -62,12 +62,15 @@ export class SupervisionService {
     return this.issue(caller, me.unitCode, input, (path) => covers(caller.auth, 'supervision.manage', path));
   }
 
-  /** A task raised by the system itself (e.g. 未诉先办 detection) on behalf of `issuerUnit`. */
-  createBySystem(caller: Caller, issuerUnit: string, input: NewTask) {
-    return this.issue(caller, issuerUnit, input, () => true);
+  /**
+   * A task raised by the system itself (e.g. 未诉先办 detection, 一微克 alerts) on behalf of `issuerUnit`.
+   * `within` runs in the same transaction with the new task (the caller's own record of it).
+   */
+  createBySystem(caller: Caller, issuerUnit: string, input: NewTask, within?: (trx: Transaction<any>, task: { id: string; assignmentIds: string[] }) => Promise<void>) {
+    return this.issue(caller, issuerUnit, input, () => true, within);
   }
 
-  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean) {
+  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean, within?: (trx: Transaction<any>, task: { id: string; assignmentIds: string[] }) => Promise<void>) {
     const due = Date.parse(input.dueAt);
     if (!(due > this.clock())) throw invalidField('body.dueAt', 'must be in the future');
     const units = [...new Set(input.units)];
@@ -101,17 +104,22 @@ export class SupervisionService {
         await this.inbox.post(trx, { module: 'supervision', kind: 'supervision.handle', sourceId: a.id, title: `【督办】${task.title}`, summary: task.description.slice(0, 200), link: LINK(task.id), unitCode: a.unit_code, dueAt: a.due_at });
       }
       await this.audit.record(trx, caller, { action: 'supervision.create', targetType: 'supervision_task', targetId: task.id, unitCode: issuerUnit, after: { title: task.title, units, dueAt: task.due_at } });
+      await within?.(trx, { id: task.id, assignmentIds: assignments.map((a) => a.id) });
     });
     return this.view(task.id, caller);
   }
 
-  /** Takes one action on an assignment, checking who, from which state, and the version. */
-  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: { version: number; text?: string; reason?: string; newDueAt?: string; approve?: boolean; comment?: string; score?: number }) {
+  /**
+   * Takes one action on an assignment, checking who, from which state, and the version. The system (no
+   * session: jobs such as the air alerts' data verification) may take the issuer's steps. `within` runs in
+   * the same transaction (a module's own record of the step).
+   */
+  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: { version: number; text?: string; reason?: string; newDueAt?: string; approve?: boolean; comment?: string; score?: number }, within?: (trx: Transaction<any>) => Promise<void>) {
     const a = await this.repo.assignment(id);
     if (!a || !this.canSee(caller, a)) throw notFound('assignment', id);
     const rule = ACTIONS[action]!;
     if (rule.by === 'assignee' && !this.isAssignee(caller, a)) throw forbidden(`only the assigned unit can ${action.replace('_', ' ')}`);
-    if (rule.by === 'issuer' && !covers(caller.auth, 'supervision.manage', a.unit_path)) throw forbidden(`only the supervisor can ${action.replace('_', ' ')}`);
+    if (rule.by === 'issuer' && caller.auth && !covers(caller.auth, 'supervision.manage', a.unit_path)) throw forbidden(`only the supervisor can ${action.replace('_', ' ')}`);
     if (a.version !== input.version) throw conflict('the assignment changed since you loaded it', { current: a.version });
     if (!rule.from.includes(a.status)) throw new DomainError('conflict', `cannot ${action.replace('_', ' ')} an assignment that is ${a.status}`, { status: a.status });
     const now = nowIso(this.clock);
@@ -161,6 +169,7 @@ export class SupervisionService {
       if (!(await this.repo.update(trx, a.id, a.version, patch))) throw conflict('the assignment changed since you loaded it');
       await this.event(trx, caller, a.id, type, input.text ?? input.reason ?? input.comment ?? null, { ...patch, ...(input.score ? { score: input.score } : {}) });
       for (const w of inboxWork) await w(trx);
+      await within?.(trx);
       await this.audit.record(trx, caller, { action: `supervision.${type}`, targetType: 'supervision_assignment', targetId: a.id, unitCode: a.unit_code, before: { status: a.status, dueAt: a.due_at }, after: patch });
     });
     return (await this.view(task.id, caller)).assignments.find((x) => x.id === a.id)!;
