@@ -8,6 +8,7 @@ import { InboxPage } from '../../modules/inbox/index.ts';
 import { HandleCasePage, HotlineConsolePage, UnitCasesPage } from '../../modules/cases/index.ts';
 import { CreateTaskPage, SupervisionListPage, SupervisionStatsPage, SupervisionTaskPage } from '../../modules/supervision/index.ts';
 import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notices/index.ts';
+import { AirAlertPage, AirAlertsPage, MeasuresPage } from '../../modules/airwork/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
@@ -41,6 +42,9 @@ export default function BanApp() {
         <Route path="notices/:id" element={<NoticePage basePath="/ban/notices" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="air/alerts" element={<AirAlertsPage basePath="/ban/air/alerts" />} />
+        <Route path="air/alerts/:id" element={<AirAlertPage basePath="/ban/air/alerts" />} />
+        <Route path="air/measures" element={<MeasuresPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />
       </Route>
     </Routes>

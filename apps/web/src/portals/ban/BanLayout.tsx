@@ -1,6 +1,6 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Badge, Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
-import { AuditOutlined, CheckSquareOutlined, FileSearchOutlined, FlagOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CheckSquareOutlined, ExperimentOutlined, FileSearchOutlined, FlagOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
@@ -58,13 +58,15 @@ export function BanLayout() {
     ...(hasPermission(me, 'cases.intake') ? [entry('hotline', <PhoneOutlined />, 'ban.menu.hotline', t)] : []),
     entry('supervision', <FlagOutlined />, 'ban.menu.supervision', t),
     entry('notices', <NotificationOutlined />, 'ban.menu.notices', t, { count: unread, color: token.colorPrimary }),
+    entry('air/alerts', <AlertOutlined />, 'ban.menu.airAlerts', t),
+    entry('air/measures', <ExperimentOutlined />, 'ban.menu.airMeasures', t),
     entry('directory', <TeamOutlined />, 'ban.menu.directory', t),
     ...(hasPermission(me, 'audit.read') ? [entry('audit', <AuditOutlined />, 'ban.menu.audit', t)] : []),
   ];
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={[pathname.split('/')[2] || 'inbox']}
+      selectedKeys={[pathname.startsWith('/ban/air/') ? pathname.split('/').slice(2, 4).join('/') : pathname.split('/')[2] || 'inbox']}
       items={items}
       data-testid="ban-menu"
       style={{ borderInlineEnd: 'none' }}
