@@ -28,6 +28,7 @@ export function EvidenceChart({ hours, timeZone }: { hours: AirAlertDetail['hour
           data: hours.map((h) => ({ value: h.value, itemStyle: { color: h.verdict === 'bad' ? '#cf1322' : '#1677ff' } })),
           lineStyle: { color: '#1677ff' },
           symbolSize: 6,
+          showSymbol: true,
         },
         { name: t('airwork.alert.baseline'), type: 'line', data: hours.map((h) => h.baseline), lineStyle: { type: 'dashed', color: '#8c8c8c' }, itemStyle: { color: '#8c8c8c' }, symbol: 'none' },
       ],
