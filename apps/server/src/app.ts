@@ -25,13 +25,13 @@ import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
-import { AirService, airBindings } from './modules/air/index.ts';
 import { ServiceCatalogue, ServiceRepository, serviceBindings, serviceMigrations } from './modules/services/index.ts';
 import { HallQueue, HallRepository, HallService, hallBindings, hallMigrations } from './modules/halls/index.ts';
 import { RatingRepository, RatingService, RectificationService, ratingBindings, ratingMigrations } from './modules/ratings/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations];
+import { AirService, airBindings, airWorkBindings, airWorkMigrations, createAirWork, type AirWork } from './modules/air/index.ts';
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations, airWorkMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -76,6 +76,8 @@ export interface Jing {
   ratings: RatingService;
   /** 差评整改: callbacks, outcomes, appeals. */
   rectification: RectificationService;
+  /** 一微克 work: alerts that become 督办 tasks, measures, reductions, the monthly brief. */
+  airWork: AirWork;
   close(): Promise<void>;
 }
 
@@ -168,9 +170,23 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   ratings.registerSubject('hall_visit', (id) => hallQueue.visitSubject(id));
   const rectification = new RectificationService(ratings);
 
+  const airWork = createAirWork({
+    database, audit, sensing: sensingModule.service, supervision, air, cityCode: config.cityCode,
+    org: {
+      unitPath: orgLookup.unitPath,
+      unitName: orgLookup.unitName,
+      parentOf: orgLookup.parentOf,
+      levelOf: async (code) => (await org!.getUnit(code).catch(() => null))?.level ?? null,
+      agencyOf: async (parent, type) => (await org!.agencyOf(parent, type))?.code ?? null,
+    },
+    locate: (lng, lat) => geo.locate(lng, lat),
+    ownFiles: (caller, ids, field) => files.ownedBy(caller, ids, field),
+  });
+  files.addAccessRule((caller, fileId) => airWork.alerts.mayReadFile(caller, fileId));
+
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification,
+    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification, airWork,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -223,6 +239,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...serviceBindings(jing.services),
     ...hallBindings(jing.halls, jing.hallQueue),
     ...ratingBindings(jing.ratings, jing.rectification),
+    ...airWorkBindings(jing.airWork),
   ];
 }
 

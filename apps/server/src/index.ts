@@ -36,6 +36,7 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
     [
       { name: 'supervision.escalate', run: () => jing.supervision.escalateOverdue(SYSTEM_CALLER) },
       { name: 'cases.proactive', run: () => jing.proactive.detect(SYSTEM_CALLER) },
+      { name: 'air.alerts', run: () => jing.airWork.alerts.evaluate(SYSTEM_CALLER) },
     ],
     config.jobsIntervalMs,
     logger,

@@ -5,9 +5,9 @@ import { SYSTEM_CALLER } from './platform/auth/context.ts';
 import type { Jing } from './app.ts';
 import { agencies, beijingDivisions, DATA_DIR } from './modules/org/index.ts';
 import { idNumberCheckChar, usccCheckChar } from './modules/identity/index.ts';
-import { NATIONAL_NETWORK, demoAirFiles, importUciFiles } from './modules/air/index.ts';
 import { loadServiceItems } from './modules/services/index.ts';
 import { seedHalls } from './modules/halls/index.ts';
+import { NATIONAL_NETWORK, demoAirFiles, importUciFiles, seedDemoAirWork } from './modules/air/index.ts';
 
 export const DEMO_PASSWORD = 'Jing@2026demo';
 
@@ -51,6 +51,7 @@ const STAFF: { username: string; name: string; unit: string; position: string; r
   { username: 'cy.police.approver', name: '高远', unit: '110105A07', position: '北京市公安局朝阳分局 审批员', roles: ['approver'], label: 'Chaoyang police approver 审批人员' },
   { username: 'cy.hall.clerk', name: '林晓', unit: '110105A01', position: '朝阳区政务服务中心 窗口工作人员', roles: ['window_clerk'], label: 'Chaoyang hall window clerk 窗口', grantAt: '110105' },
   { username: 'cy.urban', name: '郑磊', unit: '110105A03', position: '朝阳区城管委 科员', roles: [], label: 'Chaoyang urban-management agency' },
+  { username: 'cy.ecology', name: '何清', unit: '110105A02', position: '朝阳区生态环境局 监测科', roles: ['environment_monitor'], label: 'Chaoyang ecology bureau 生态环境局 (一微克)', grantAt: '110105' },
 ];
 
 /** Demo staff at every level, residents and a business with valid check digits. Skips what exists. */
@@ -115,7 +116,9 @@ export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<Dem
  */
 export async function seedDemoAir(jing: Jing, progress?: Progress): Promise<number> {
   const stations = await jing.sensing.listDevices(SYSTEM_CALLER, { network: NATIONAL_NETWORK, type: 'station', limit: 1, offset: 0 });
-  if (stations.total > 0) return 0;
-  const r = await importUciFiles(jing.sensing, jing.sensingModule.ingest, demoAirFiles(), (d, t) => progress?.('air', d, t));
-  return r.stored;
+  let stored = 0;
+  if (stations.total === 0) stored = (await importUciFiles(jing.sensing, jing.sensingModule.ingest, demoAirFiles(), (d, t) => progress?.('air', d, t))).stored;
+  // 一微克 work: weather for deweathering, a micro-sensor hotspot that becomes a 督办 task, measures.
+  await seedDemoAirWork({ sensing: jing.sensing, ingest: jing.sensingModule.ingest, work: jing.airWork });
+  return stored;
 }

@@ -20,6 +20,7 @@ export * from './services.ts';
 export * from './guide.ts';
 export * from './halls.ts';
 export * from './ratings.ts';
+export * from './air-work.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -37,6 +38,7 @@ import { airRoutes } from './air.ts';
 import { serviceAdminRoutes, serviceRoutes } from './services.ts';
 import { hallRoutes } from './halls.ts';
 import { ratingRoutes } from './ratings.ts';
+import { airWorkRoutes } from './air-work.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -59,5 +61,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(serviceAdminRoutes),
   ...Object.values(hallRoutes),
   ...Object.values(ratingRoutes),
+  ...Object.values(airWorkRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -7,8 +7,8 @@ import { allChinaDivisions, agencies, beijingDivisions } from '../modules/org/in
 import { seedDemoCity, DEMO_PASSWORD } from '../seed.ts';
 import type { CliCommand } from './command.ts';
 import { sensingCommands } from '../modules/sensing/index.ts';
-import { airCommands } from '../modules/air/index.ts';
 import { serviceCommands } from '../modules/services/index.ts';
+import { airCommands, airWorkCommands } from '../modules/air/index.ts';
 
 const required = (values: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) if (!values[k]) throw new DomainError('validation_failed', `--${k} is required`);
@@ -123,4 +123,5 @@ export const COMMANDS: CliCommand[] = [
   ...sensingCommands,
   ...airCommands,
   ...serviceCommands,
+  ...airWorkCommands,
 ];

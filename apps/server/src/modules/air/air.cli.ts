@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DomainError } from '../../platform/errors.ts';
 import type { CliCommand } from '../../cli/command.ts';
 import { AIR_DATA_DIR, importUciFiles } from './air.import.ts';
+import { importUciWeather } from './weather.ts';
 
 /** The demo subset shipped with the project (apps/server/data/air/demo). */
 export function demoAirFiles(): string[] {
@@ -24,7 +25,9 @@ export const airCommands: CliCommand[] = [
       if (files.length === 0) throw new DomainError('validation_failed', 'usage: jing air import <files…> | --demo');
       const bar = io.progress('air data');
       const r = await importUciFiles(jing.sensing, jing.sensingModule.ingest, files, (d, t) => bar.update(d, t));
-      io.out(JSON.stringify(r, null, 2));
+      // The weather columns beside the pollutants, for deweathering (一微克 reductions).
+      const weatherHours = await importUciWeather(jing.sensing, jing.airWork.weather, files);
+      io.out(JSON.stringify({ ...r, weatherHours }, null, 2));
       return r.rejected.length ? 1 : 0;
     },
   },

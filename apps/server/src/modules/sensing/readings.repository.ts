@@ -229,6 +229,25 @@ export class ReadingsRepository {
     return rows.rows;
   }
 
+  /** Hourly rollups of many devices for hours [fromHour, toHour), by device then hour (the air alerts' evaluation). */
+  async hourlyMany(deviceIds: number[], fromHour: number, toHour: number): Promise<HourlyRow[]> {
+    const out: HourlyRow[] = [];
+    for (let i = 0; i < deviceIds.length; i += 500) {
+      const ids = deviceIds.slice(i, i + 500);
+      const rows = await this.db
+        .selectFrom('sensing_hourly')
+        .select(HOURLY_COLS as any)
+        .where('device_id', 'in', ids)
+        .where('hour', '>=', fromHour)
+        .where('hour', '<', toHour)
+        .orderBy('device_id')
+        .orderBy('hour')
+        .execute();
+      for (const r of rows as HourlyRow[]) out.push({ ...r, device_id: Number(r.device_id), hour: Number(r.hour) });
+    }
+    return out;
+  }
+
   /** First and last reading times per device. */
   async status(deviceIds: number[]): Promise<Map<number, { first: number; last: number }>> {
     if (deviceIds.length === 0) return new Map();

@@ -301,6 +301,12 @@ export class SensingService {
     return this.deps.readings.hourly(deviceId, fromHour, toHour);
   }
 
+  /** Hourly rollups of many devices for hours [fromHour, toHour), up to date (the air alerts' evaluation). */
+  async hourlyOfMany(deviceIds: number[], fromHour: number, toHour: number) {
+    await this.deps.rollups.runPending();
+    return this.deps.readings.hourlyMany(deviceIds, fromHour, toHour);
+  }
+
   /** First and last reading times of devices, up to date. */
   async statusOf(deviceIds: number[]) {
     await this.deps.rollups.runPending();

@@ -56,6 +56,9 @@ const LINK = (taskId: string) => `/ban/supervision/${taskId}`;
  * report → verify and close (销号) or return → evaluate; overdue work
  * escalates one level up the org tree. Every step is audited and drives the inbox.
  */
+/** A module's own write that must commit with the supervision step (its record of the task). */
+type Within<T> = (trx: Transaction<any>, arg: T) => Promise<void>;
+
 export class SupervisionService {
   constructor(
     private readonly db: Kysely<any>,
@@ -73,9 +76,12 @@ export class SupervisionService {
     return this.issue(caller, me.unitCode, input, (path) => covers(caller.auth, 'supervision.manage', path));
   }
 
-  /** A task raised by the system itself (e.g. 未诉先办 detection) on behalf of `issuerUnit`. */
-  createBySystem(caller: Caller, issuerUnit: string, input: NewTask) {
-    return this.issue(caller, issuerUnit, input, () => true);
+  /**
+   * A task raised by the system itself (e.g. 未诉先办 detection, 一微克 alerts) on behalf of `issuerUnit`.
+   * `within` runs in the same transaction with the new task (the caller's own record of it).
+   */
+  createBySystem(caller: Caller, issuerUnit: string, input: NewTask, within?: Within<{ id: string; assignmentIds: string[] }>) {
+    return this.issue(caller, issuerUnit, input, () => true, within);
   }
 
   /**
@@ -89,9 +95,12 @@ export class SupervisionService {
     return { taskId: task.id, assignments: Object.fromEntries(assignments.map((a) => [a.unit_code, a.id])) };
   }
 
-  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean) {
+  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean, within?: Within<{ id: string; assignmentIds: string[] }>) {
     const { task, assignments } = await this.prepare(caller, issuerUnit, input, mayAssign);
-    await inTransaction(this.db, (trx) => this.write(trx, caller, task, assignments));
+    await inTransaction(this.db, async (trx) => {
+      await this.write(trx, caller, task, assignments);
+      await within?.(trx, { id: task.id, assignmentIds: assignments.map((a) => a.id) });
+    });
     return this.view(task.id, caller);
   }
 
@@ -135,8 +144,8 @@ export class SupervisionService {
   }
 
   /** Takes one action on an assignment, checking who, from which state, and the version. */
-  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput) {
-    const taskId = await this.apply(null, caller, id, action, input, false);
+  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, within?: Within<void>) {
+    const taskId = await this.apply(null, caller, id, action, input, false, within);
     return (await this.view(taskId, caller)).assignments.find((x) => x.id === id)!;
   }
 
@@ -156,12 +165,13 @@ export class SupervisionService {
     return a ? { status: a.status, version: a.version } : null;
   }
 
-  private async apply(outer: Transaction<any> | null, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf: boolean): Promise<string> {
+  private async apply(outer: Transaction<any> | null, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf: boolean, within?: Within<void>): Promise<string> {
     const a = await this.repo.assignment(id, outer ?? undefined);
     if (!a || (!onBehalf && !this.canSee(caller, a))) throw notFound('assignment', id);
     const rule = ACTIONS[action]!;
     if (!onBehalf && rule.by === 'assignee' && !this.isAssignee(caller, a)) throw forbidden(`only the assigned unit can ${action.replace('_', ' ')}`);
-    if (!onBehalf && rule.by === 'issuer' && !covers(caller.auth, 'supervision.manage', a.unit_path)) throw forbidden(`only the supervisor can ${action.replace('_', ' ')}`);
+    // The system (no session: jobs such as the air alerts' data verification) may take the issuer's steps.
+    if (!onBehalf && rule.by === 'issuer' && caller.auth && !covers(caller.auth, 'supervision.manage', a.unit_path)) throw forbidden(`only the supervisor can ${action.replace('_', ' ')}`);
     if (a.version !== input.version) throw conflict('the assignment changed since you loaded it', { current: a.version });
     if (!rule.from.includes(a.status)) throw new DomainError('conflict', `cannot ${action.replace('_', ' ')} an assignment that is ${a.status}`, { status: a.status });
     const now = nowIso(this.clock);
@@ -211,6 +221,7 @@ export class SupervisionService {
       if (!(await this.repo.update(trx, a.id, a.version, patch))) throw conflict('the assignment changed since you loaded it');
       await this.event(trx, caller, a.id, type, input.text ?? input.reason ?? input.comment ?? null, { ...patch, ...(input.score ? { score: input.score } : {}) });
       for (const w of inboxWork) await w(trx);
+      await within?.(trx, undefined);
       await this.audit.record(trx, caller, { action: `supervision.${type}`, targetType: 'supervision_assignment', targetId: a.id, unitCode: a.unit_code, before: { status: a.status, dueAt: a.due_at }, after: patch });
     };
     if (outer) await write(outer);

@@ -11,6 +11,7 @@ import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notice
 import { CatalogueAdminPage, ServiceEditorPage } from '../../modules/services/index.ts';
 import { ClerkConsolePage, HallAdminPage } from '../../modules/halls/index.ts';
 import { RatingStatsPage, RectificationListPage, RectificationPage } from '../../modules/ratings/index.ts';
+import { AirAlertPage, AirAlertsPage, MeasuresPage } from '../../modules/airwork/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
@@ -51,6 +52,9 @@ export default function BanApp() {
         <Route path="ratings/:id" element={<RectificationPage basePath="/ban/ratings" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="air/alerts" element={<AirAlertsPage basePath="/ban/air/alerts" />} />
+        <Route path="air/alerts/:id" element={<AirAlertPage basePath="/ban/air/alerts" />} />
+        <Route path="air/measures" element={<MeasuresPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />
       </Route>
     </Routes>

@@ -1,6 +1,6 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Badge, Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
-import { AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, FileSearchOutlined, FlagOutlined, LikeOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, ExperimentOutlined, FileSearchOutlined, FlagOutlined, LikeOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
@@ -62,13 +62,15 @@ export function BanLayout() {
     ...(hasPermission(me, 'halls.operate') ? [entry('hall-console', <BankOutlined />, 'halls.menu.console', t)] : []),
     ...(hasPermission(me, 'halls.manage') ? [entry('hall-admin', <SettingOutlined />, 'halls.menu.admin', t)] : []),
     entry('ratings', <LikeOutlined />, 'ratings.menu', t),
+    entry('air/alerts', <AlertOutlined />, 'ban.menu.airAlerts', t),
+    entry('air/measures', <ExperimentOutlined />, 'ban.menu.airMeasures', t),
     entry('directory', <TeamOutlined />, 'ban.menu.directory', t),
     ...(hasPermission(me, 'audit.read') ? [entry('audit', <AuditOutlined />, 'ban.menu.audit', t)] : []),
   ];
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={[pathname.split('/')[2] || 'inbox']}
+      selectedKeys={[pathname.startsWith('/ban/air/') ? pathname.split('/').slice(2, 4).join('/') : pathname.split('/')[2] || 'inbox']}
       items={items}
       data-testid="ban-menu"
       style={{ borderInlineEnd: 'none' }}

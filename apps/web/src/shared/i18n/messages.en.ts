@@ -7,6 +7,7 @@ import { hallsEn } from './catalogue/halls.en.ts';
 import { ratingsEn } from './catalogue/ratings.en.ts';
 import { ratesEn } from './catalogue/rates.en.ts';
 import { servicesEn } from './catalogue/services.en.ts';
+import { airworkEn } from './catalogue/airwork.en.ts';
 
 /** English. Must have exactly the keys of the zh-CN catalogue. Terms of art keep their Chinese name beside the English. */
 export const en: Record<MessageKey, string> = {
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...ratingsEn,
   ...ratesEn,
   ...servicesEn,
+  ...airworkEn,
 
   'app.title': 'Jing 京',
   'portal.tong': 'Jing Tong',

@@ -6,6 +6,7 @@ import { hallsZhCN } from './catalogue/halls.zh-CN.ts';
 import { ratingsZhCN } from './catalogue/ratings.zh-CN.ts';
 import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
 import { servicesZhCN } from './catalogue/services.zh-CN.ts';
+import { airworkZhCN } from './catalogue/airwork.zh-CN.ts';
 
 /**
  * 简体中文 — the default language and the reference catalogue: every other
@@ -22,6 +23,7 @@ export const zhCN = {
   ...ratingsZhCN,
   ...ratesZhCN,
   ...servicesZhCN,
+  ...airworkZhCN,
 
   'app.title': '京 Jing',
   'portal.tong': '京通',
