@@ -27,9 +27,12 @@ import { SupervisionRepository, SupervisionService, supervisionBindings, supervi
 import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
 import { AirService, airBindings } from './modules/air/index.ts';
 import { ServiceCatalogue, ServiceRepository, serviceBindings, serviceMigrations } from './modules/services/index.ts';
+import { NotificationRepository, NotificationService, OutboxAdapter, notificationBindings, notificationMigrations } from './modules/notifications/index.ts';
+import { CertificateRepository, CertificateService, CertificateSigner, certificateBindings, certificateMigrations } from './modules/certificates/index.ts';
+import { ApplicationHandling, ApplicationRepository, ApplicationService, applicationBindings, applicationMigrations } from './modules/applications/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, notificationMigrations, certificateMigrations, applicationMigrations];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -66,6 +69,13 @@ export interface Jing {
   air: AirService;
   /** 政务服务事项: the versioned service catalogue of 京通. */
   services: ServiceCatalogue;
+  /** 消息通知: in-app notifications; SMS and e-mail through adapters (default: the outbox table). */
+  notifications: NotificationService;
+  /** 电子证照: signed e-certificates, the wallet, public verification. */
+  certificates: CertificateService;
+  /** 办件: applications online and at hall windows, on the working-day clock. */
+  applications: ApplicationService;
+  applicationHandling: ApplicationHandling;
   close(): Promise<void>;
 }
 
@@ -145,10 +155,26 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   });
   const air = new AirService(sensingModule.service);
   const services = new ServiceCatalogue(db, new ServiceRepository(db), audit);
+  const notificationRepo = new NotificationRepository(db);
+  const notifications = new NotificationService(notificationRepo, [new OutboxAdapter('sms', notificationRepo), new OutboxAdapter('email', notificationRepo)], async (id, trx) => {
+    const p = await accounts.profile(id, trx);
+    return { phoneMasked: p?.phoneMasked ?? null, emailMasked: null };
+  });
+  const certificateRepo = new CertificateRepository(db);
+  const certificates = new CertificateService(db, certificateRepo, new CertificateSigner(join(config.varDir, 'keys', 'certificates'), certificateRepo), audit, orgLookup);
+  await certificates.signer.ready();
+  const applications = new ApplicationService({
+    db, dialect, repo: new ApplicationRepository(db), audit, inbox, calendar,
+    timeZone: config.timeZone, cityCode: config.cityCode,
+    catalogue: services, certificates, notifications, files, accounts,
+    org: { unitPath: orgLookup.unitPath, unitName: orgLookup.unitName, agencyOf: (parent, type) => org!.agencyOf(parent, type) },
+  });
+  const applicationHandling = new ApplicationHandling(applications);
+  files.addAccessRule((caller, fileId) => applications.mayReadFile(caller, fileId));
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air, services,
+    sensing: sensingModule.service, sensingModule, air, services, notifications, certificates, applications, applicationHandling,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -199,6 +225,9 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...sensingBindings(jing.sensing, jing.sensingModule.ingest, config.sensingBodyLimit),
     ...airBindings(jing.air),
     ...serviceBindings(jing.services),
+    ...notificationBindings(jing.notifications),
+    ...certificateBindings(jing.certificates, (host) => config.publicUrl ?? `http://${host ?? `localhost:${config.port}`}`, config.timeZone),
+    ...applicationBindings(jing.applications, jing.applicationHandling),
   ];
 }
 

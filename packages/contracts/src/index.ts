@@ -17,6 +17,9 @@ export * from './knowledge.ts';
 export * from './sensing.ts';
 export * from './air.ts';
 export * from './services.ts';
+export * from './applications.ts';
+export * from './certificates.ts';
+export * from './notifications.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -32,6 +35,9 @@ import { knowledgeRoutes } from './knowledge.ts';
 import { sensingRoutes } from './sensing.ts';
 import { airRoutes } from './air.ts';
 import { serviceRoutes } from './services.ts';
+import { applicationRoutes } from './applications.ts';
+import { certificateRoutes } from './certificates.ts';
+import { notificationRoutes } from './notifications.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -51,5 +57,8 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(sensingRoutes),
   ...Object.values(airRoutes),
   ...Object.values(serviceRoutes),
+  ...Object.values(applicationRoutes),
+  ...Object.values(certificateRoutes),
+  ...Object.values(notificationRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -8,6 +8,8 @@ import { seedDemoCity, DEMO_PASSWORD } from '../seed.ts';
 import type { CliCommand } from './command.ts';
 import { sensingCommands } from '../modules/sensing/index.ts';
 import { airCommands } from '../modules/air/index.ts';
+import { notificationCommands } from '../modules/notifications/index.ts';
+import { certificateCommands } from '../modules/certificates/index.ts';
 
 const required = (values: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) if (!values[k]) throw new DomainError('validation_failed', `--${k} is required`);
@@ -121,4 +123,6 @@ export const COMMANDS: CliCommand[] = [
   },
   ...sensingCommands,
   ...airCommands,
+  ...notificationCommands,
+  ...certificateCommands,
 ];
