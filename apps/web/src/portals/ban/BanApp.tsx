@@ -8,6 +8,7 @@ import { InboxPage } from '../../modules/inbox/index.ts';
 import { HandleCasePage, HotlineConsolePage, UnitCasesPage } from '../../modules/cases/index.ts';
 import { CreateTaskPage, SupervisionListPage, SupervisionStatsPage, SupervisionTaskPage } from '../../modules/supervision/index.ts';
 import { NoticePage, NoticesPage, PublishNoticePage } from '../../modules/notices/index.ts';
+import { HandleApplicationPage, NewApplicationPage, OverduePage, UnitApplicationsPage } from '../../modules/applications/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
@@ -39,6 +40,10 @@ export default function BanApp() {
         <Route path="notices" element={<NoticesPage basePath="/ban/notices" />} />
         <Route path="notices/new" element={<PublishNoticePage basePath="/ban/notices" />} />
         <Route path="notices/:id" element={<NoticePage basePath="/ban/notices" />} />
+        <Route path="applications" element={<UnitApplicationsPage basePath="/ban/applications" />} />
+        <Route path="applications/new" element={<NewApplicationPage basePath="/ban/applications" />} />
+        <Route path="applications/overdue" element={<OverduePage basePath="/ban/applications" />} />
+        <Route path="applications/:id" element={<HandleApplicationPage basePath="/ban/applications" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<NotFoundPage home="/ban" />} />

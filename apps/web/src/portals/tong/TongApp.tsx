@@ -4,6 +4,7 @@ import { useT } from '../../shared/i18n/index.ts';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
 import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/index.ts';
+import { ApplyPage, MyApplicationPage, MyApplicationsPage, NotificationsPage, VerifyPage, WalletPage } from '../../modules/applications/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
@@ -45,6 +46,12 @@ export default function TongApp() {
         <Route path="cases" element={<RequireAuth loginPath="/login"><MyCasesPage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/new" element={<RequireAuth loginPath="/login"><ReportCasePage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/:id" element={<RequireAuth loginPath="/login"><MyCasePage basePath="/cases" /></RequireAuth>} />
+        <Route path="services/:code/apply" element={<RequireAuth loginPath="/login"><ApplyPage basePath="/applications" /></RequireAuth>} />
+        <Route path="applications" element={<RequireAuth loginPath="/login"><MyApplicationsPage basePath="/applications" /></RequireAuth>} />
+        <Route path="applications/:id" element={<RequireAuth loginPath="/login"><MyApplicationPage basePath="/applications" /></RequireAuth>} />
+        <Route path="wallet" element={<RequireAuth loginPath="/login"><WalletPage /></RequireAuth>} />
+        <Route path="notifications" element={<RequireAuth loginPath="/login"><NotificationsPage /></RequireAuth>} />
+        <Route path="verify/:id" element={<VerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
