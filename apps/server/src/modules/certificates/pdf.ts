@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -14,6 +15,10 @@ const require = createRequire(import.meta.url);
  */
 export const CJK_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 export const CJK_BOLD_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
+
+/** The font files, read once (10 MB each): pdfkit would read them for every document. */
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+const fontData = () => (fonts ??= { regular: readFileSync(CJK_FONT_FILE), bold: readFileSync(CJK_BOLD_FONT_FILE) });
 
 /** Field labels of the certificate data the PDF prints (form keys → Chinese). */
 const LABELS: Record<string, string> = {
@@ -45,10 +50,10 @@ function chineseDate(iso: string, timeZone: string): string {
  * unit and dates, and a QR code of the public verification URL.
  */
 export async function renderCertificatePdf(r: CertificateRow, verifyUrl: string, timeZone: string): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 360 });
+  const qr = QRCode.create(verifyUrl, { errorCorrectionLevel: 'M' }).modules;
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: r.title, Author: r.issuer_name, Subject: `电子证照 ${r.number}`, Creator: 'Jing 京通' } });
-  doc.registerFont('cjk', CJK_FONT_FILE);
-  doc.registerFont('cjk-bold', CJK_BOLD_FONT_FILE);
+  doc.registerFont('cjk', fontData().regular);
+  doc.registerFont('cjk-bold', fontData().bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
@@ -85,7 +90,19 @@ export async function renderCertificatePdf(r: CertificateRow, verifyUrl: string,
 
   const qrSize = 130;
   const qrY = doc.page.height - 96 - qrSize;
-  doc.image(qr, 72, qrY, { width: qrSize, height: qrSize });
+  // The QR code drawn as vector squares (one rectangle per run of dark modules): sharp at any zoom, no image to encode.
+  const cell = qrSize / (qr.size + 2);
+  doc.rect(72, qrY, qrSize, qrSize).fill('#fff');
+  for (let y = 0; y < qr.size; y++) {
+    for (let x = 0; x < qr.size; x++) {
+      if (!qr.get(y, x)) continue;
+      let run = 1;
+      while (x + run < qr.size && qr.get(y, x + run)) run++;
+      doc.rect(72 + (x + 1) * cell, qrY + (y + 1) * cell, run * cell, cell);
+      x += run - 1;
+    }
+  }
+  doc.fill('#000');
   doc.font('cjk').fontSize(10).fillColor('#555');
   doc.text('扫码验证真伪', 72, qrY + qrSize + 4, { width: qrSize, align: 'center' });
   doc.text(`本证照由 ${r.issuer_name} 签发，经京通平台电子签名（Ed25519，密钥 ${r.key_id}）。任何改动都会使验证结果为“无效”。`, 230, qrY + 10, { width: width - 174 });
