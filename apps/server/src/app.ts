@@ -157,7 +157,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const services = new ServiceCatalogue(db, new ServiceRepository(db), audit);
   const notificationRepo = new NotificationRepository(db);
   const notifications = new NotificationService(notificationRepo, [new OutboxAdapter('sms', notificationRepo), new OutboxAdapter('email', notificationRepo)], async (id, trx) => {
-    const p = await accounts.profile(id, trx);
+    const p = await accounts.profile(id, trx, { secrets: false });
     return { phoneMasked: p?.phoneMasked ?? null, emailMasked: null };
   });
   const certificateRepo = new CertificateRepository(db);

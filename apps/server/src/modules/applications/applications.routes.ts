@@ -6,7 +6,7 @@ import type { ApplicationHandling } from './applications.handling.ts';
 export function applicationBindings(s: ApplicationService, h: ApplicationHandling): RouteBinding[] {
   const header = (v: string | string[] | undefined) => (typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : undefined);
   return [
-    bind(r.submit, async ({ caller, body, headers }) => s.view(caller, await s.submit(caller, body, header(headers['idempotency-key'])))),
+    bind(r.submit, ({ caller, body, headers }) => s.submitAndView(caller, body, header(headers['idempotency-key']))),
     bind(r.prefill, ({ caller, query }) => s.prefill(caller, query)),
     bind(r.list, async ({ caller, query }) => ({ items: await s.list(caller, query) })),
     bind(r.overdue, ({ caller, query }) => s.overdue(caller, query.within)),

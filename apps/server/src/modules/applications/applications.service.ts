@@ -10,8 +10,8 @@ import type { InboxService } from '../inbox/index.ts';
 import { Deadline, toLocalDate, type WorkingCalendar } from '../calendar/index.ts';
 import type { AccountProfile } from '../identity/index.ts';
 import type { CertificateService } from '../certificates/index.ts';
-import type { NotificationService } from '../notifications/index.ts';
-import { DONE, type ApplicationRepository, type ApplicationRow, type MaterialRow, type PauseRow } from './applications.repository.ts';
+import type { NotificationService, Reachability } from '../notifications/index.ts';
+import { DONE, type ApplicationRepository, type ApplicationRow, type EventRow, type MaterialRow, type PauseRow } from './applications.repository.ts';
 import { checkForm, FORMAT_TYPES } from './validation.ts';
 
 export interface ApplicationDeps {
@@ -27,7 +27,7 @@ export interface ApplicationDeps {
   certificates: CertificateService;
   notifications: NotificationService;
   files: { get(id: string): Promise<{ id: string; content_type: string; size: number; sha256: string; name: string | null; owner_id: string | null; created_at: string } | undefined> };
-  accounts: { profile(id: string, trx?: Transaction<any>): Promise<AccountProfile | null>; findApplicant(by: { idNumber: string } | { creditCode: string }): Promise<string | null> };
+  accounts: { profile(id: string, trx?: Transaction<any>, opts?: { secrets?: boolean }): Promise<AccountProfile | null>; findApplicant(by: { idNumber: string } | { creditCode: string }): Promise<string | null> };
   org: {
     unitPath(code: string, trx?: Transaction<any>): Promise<string | null>;
     unitName(code: string): Promise<string>;
@@ -48,6 +48,19 @@ export interface Submission {
 }
 
 export type Step = ServiceItemDefinition['steps'][number];
+type FileRow = NonNullable<Awaited<ReturnType<ApplicationDeps['files']['get']>>>;
+type CertRow = NonNullable<Awaited<ReturnType<CertificateService['row']>>>;
+/** Rows already in hand (from checking materials), by id. */
+interface Loaded {
+  files: Map<string, FileRow>;
+  certs: Map<string, CertRow>;
+}
+/** Everything a fresh application's view needs, known without reading it back. */
+interface Preload extends Loaded {
+  materials: MaterialRow[];
+  events: EventRow[];
+  unitName: string;
+}
 type Situation = ServiceItemDefinition['situations'][number];
 
 /** Working days between acceptance and the acceptance decision (行政许可法 第三十二条: 五日内). */
@@ -76,6 +89,18 @@ export class ApplicationService {
     this.clock = deps.clock ?? Date.now;
   }
 
+  private acceptDues = new Map<string, string>();
+  /** When acceptance is due for a submission on local `day`: the same for the whole day, so kept per day. */
+  acceptDue(now: string, day: string): string {
+    let due = this.acceptDues.get(day);
+    if (!due) {
+      due = this.deps.calendar.addWorkingDays(now, ACCEPT_WITHIN_DAYS, this.deps.timeZone);
+      if (this.acceptDues.size > 30) this.acceptDues.clear();
+      this.acceptDues.set(day, due);
+    }
+    return due;
+  }
+
   /** A pinned version's definition; published and retired versions never change, so they are kept in memory. */
   async definition(code: string, version: number): Promise<ServiceItemDefinition> {
     const key = `${code}@${version}`;
@@ -90,17 +115,17 @@ export class ApplicationService {
   }
 
   /** Who applies: the principal online, or the visitor a window clerk names. */
-  private async applicantOf(caller: Caller, input: Pick<Submission, 'onBehalfOf'>): Promise<{ profile: AccountProfile; channel: 'online' | 'hall' }> {
+  private async applicantOf(caller: Caller, input: Pick<Submission, 'onBehalfOf'>, secrets = false): Promise<{ profile: AccountProfile; channel: 'online' | 'hall' }> {
     const auth = caller.auth!;
     if (input.onBehalfOf) {
       if (auth.principal.kind !== 'staff' || !holds(auth, 'halls.operate')) throw forbidden('only window clerks start applications for visitors');
       const id = await this.deps.accounts.findApplicant(input.onBehalfOf);
       const field = 'idNumber' in input.onBehalfOf ? 'body.onBehalfOf.idNumber' : 'body.onBehalfOf.creditCode';
       if (!id) throw invalidField(field, 'no resident or business with this number is registered in 京通');
-      return { profile: (await this.deps.accounts.profile(id))!, channel: 'hall' };
+      return { profile: (await this.deps.accounts.profile(id, undefined, { secrets }))!, channel: 'hall' };
     }
     if (auth.principal.kind === 'staff') throw invalidField('body.onBehalfOf', 'is required when staff start an application (whose is it?)');
-    return { profile: (await this.deps.accounts.profile(auth.principal.id))!, channel: 'online' };
+    return { profile: (await this.deps.accounts.profile(auth.principal.id, undefined, { secrets }))!, channel: 'online' };
   }
 
   /** The implementing unit: `implementedBy.unitType` at the chosen district or street, or the city's. */
@@ -132,8 +157,9 @@ export class ApplicationService {
    * material's `heldByGovernment` type (免提交). `codes` limits the check to
    * those materials (a resubmission); required ones must then all be given.
    */
-  async checkMaterials(caller: Caller, situation: Situation, inputs: Submission['materials'], applicantId: string, opts: { base?: string; only?: Set<string>; present?: Set<string>; trx?: Transaction<any> } = {}): Promise<{ rows: Omit<MaterialRow, 'application_id'>[]; issues: FieldIssue[] }> {
+  async checkMaterials(caller: Caller, situation: Situation, inputs: Submission['materials'], applicantId: string, opts: { base?: string; only?: Set<string>; present?: Set<string>; trx?: Transaction<any> } = {}): Promise<{ rows: Omit<MaterialRow, 'application_id'>[]; issues: FieldIssue[]; loaded: Loaded }> {
     const base = opts.base ?? 'body.materials';
+    const loaded: Loaded = { files: new Map(), certs: new Map() };
     const issues: FieldIssue[] = [];
     const rows: Omit<MaterialRow, 'application_id'>[] = [];
     const seen = new Set<string>();
@@ -164,7 +190,10 @@ export class ApplicationService {
         if (!cert || cert.holder_id !== applicantId) issues.push({ path: `${path}.certificateId`, message: 'is not a certificate in the applicant’s wallet' });
         else if (cert.type !== spec.heldByGovernment) issues.push({ path: `${path}.certificateId`, message: `must be a ${spec.heldByGovernment} certificate, not ${cert.type}` });
         else if (this.deps.certificates.statusOf(cert) !== 'valid') issues.push({ path: `${path}.certificateId`, message: `the certificate is ${this.deps.certificates.statusOf(cert)}` });
-        else rows.push({ code: m.code, position: 0, file_id: null, certificate_id: cert.id });
+        else {
+          rows.push({ code: m.code, position: 0, file_id: null, certificate_id: cert.id });
+          loaded.certs.set(cert.id, cert);
+        }
         continue;
       }
       if (files.length === 0) {
@@ -177,7 +206,10 @@ export class ApplicationService {
         if (!f || f.owner_id !== owner) issues.push({ path: `${path}.fileIds.${j}`, message: `no file ${id} of yours` });
         else if (!allowed.includes(f.content_type)) issues.push({ path: `${path}.fileIds.${j}`, message: `${spec.name.zh} must be ${spec.formats.join('/')}, not ${f.content_type}` });
         else if (f.size > spec.maxBytes) issues.push({ path: `${path}.fileIds.${j}`, message: `is ${f.size} bytes; ${spec.name.zh} may be at most ${spec.maxBytes}` });
-        else rows.push({ code: m.code, position: j, file_id: f.id, certificate_id: null });
+        else {
+          rows.push({ code: m.code, position: j, file_id: f.id, certificate_id: null });
+          loaded.files.set(f.id, f);
+        }
       }
     }
     for (const spec of situation.materials) {
@@ -185,16 +217,26 @@ export class ApplicationService {
       if (opts.only && !opts.only.has(spec.code)) continue;
       issues.push({ path: base, message: `${spec.code} (${spec.name.zh}) is required` });
     }
-    return { rows, issues };
+    return { rows, issues, loaded };
+  }
+
+  /** 申报 and its view; a fresh application's view is made from what submitting already loaded. */
+  async submitAndView(caller: Caller, input: Submission, idempotencyKey?: string) {
+    const { row, preload } = await this.apply(caller, input, idempotencyKey);
+    return this.view(caller, row, preload);
   }
 
   /** 申报: one application, validated whole; a repeated idempotency key returns the first. */
   async submit(caller: Caller, input: Submission, idempotencyKey?: string): Promise<ApplicationRow> {
+    return (await this.apply(caller, input, idempotencyKey)).row;
+  }
+
+  private async apply(caller: Caller, input: Submission, idempotencyKey?: string): Promise<{ row: ApplicationRow; preload?: Preload }> {
     const auth = caller.auth!;
     const key = idempotencyKey ? `${auth.principal.id}:${idempotencyKey}` : null;
     if (key) {
       const first = await this.deps.repo.byIdempotencyKey(key);
-      if (first) return first;
+      if (first) return { row: first };
     }
     const { profile, channel } = await this.applicantOf(caller, input);
     const item = input.itemVersion ? await this.deps.catalogue.version(input.itemCode, input.itemVersion) : await this.deps.catalogue.get(input.itemCode);
@@ -261,26 +303,34 @@ export class ApplicationService {
           module: 'applications', kind: 'application.accept', sourceId: row.id,
           title: `【待受理】${def.name.zh}`, summary: `${row.applicant_name} · ${situation.name.zh}${channel === 'hall' ? ' · 窗口' : ''}`,
           link: applicationLink(row.id), unitCode: unit.code,
-          dueAt: this.deps.calendar.addWorkingDays(now, ACCEPT_WITHIN_DAYS, this.deps.timeZone),
+          dueAt: this.acceptDue(now, day),
         });
-        await this.notify(trx, row, 'submit', `已提交，办件编号 ${row.number}，等待受理`);
+        await this.notify(trx, row, 'submit', `已提交，办件编号 ${row.number}，等待受理`, { phoneMasked: profile.phoneMasked, emailMasked: null });
         await this.deps.audit.record(trx, caller, { action: 'applications.submit', targetType: 'application', targetId: row.id, unitCode: unit.code, after: { number: row.number, item: `${def.code}@${item.version}`, situation: situation.code, channel, applicant: profile.id } });
       });
     } catch (err) {
       // The same key twice at once: the loser returns the winner's application.
       if (key && this.deps.dialect.isUniqueViolation(err)) {
         const first = await this.deps.repo.byIdempotencyKey(key);
-        if (first) return first;
+        if (first) return { row: first };
       }
       throw err;
     }
-    return row;
+    return {
+      row,
+      preload: {
+        materials: materials.rows.map((m) => ({ ...m, application_id: row.id })),
+        ...materials.loaded,
+        events: [{ id: '', application_id: row.id, at: now, type: 'submit', actor_id: auth.actor.id, actor_name: auth.actor.displayName, unit_code: auth.actor.unitCode, channel, text: null, data_json: JSON.stringify({ item: `${def.code}@${item.version}`, situation: situation.code, materials: materials.rows.length }) }],
+        unitName: await this.deps.org.unitName(unit.code),
+      },
+    };
   }
 
   /** Pre-fill values from the applicant's account and the wallet certificates usable as held materials. */
   async prefill(caller: Caller, q: { itemCode: string; idNumber?: string; creditCode?: string }) {
     const by = q.idNumber ? { idNumber: q.idNumber } : q.creditCode ? { creditCode: q.creditCode } : undefined;
-    const { profile } = await this.applicantOf(caller, { onBehalfOf: by }).catch((err: unknown) => {
+    const { profile } = await this.applicantOf(caller, { onBehalfOf: by }, true).catch((err: unknown) => {
       if (err instanceof DomainError && err.code === 'validation_failed' && by) throw invalidField(q.idNumber ? 'query.idNumber' : 'query.creditCode', 'no resident or business with this number is registered in 京通');
       throw err;
     });
@@ -360,19 +410,22 @@ export class ApplicationService {
     return { promised_due_at: due(def.promisedLimitDays), statutory_due_at: due(def.statutoryLimitDays) };
   }
 
-  async view(caller: Caller, a: ApplicationRow) {
+  async view(caller: Caller, a: ApplicationRow, preload?: Preload) {
     const def = await this.definition(a.item_code, a.item_version);
     const situation = def.situations.find((s) => s.code === a.situation)!;
     const steps = stepsOf(def, a.situation);
-    const [materialRows, pauses, countersigns, events] = await Promise.all([this.deps.repo.materials(a.id), this.deps.repo.pauses(a.id), this.deps.repo.countersigns(a.id), this.deps.repo.events(a.id)]);
+    const [materialRows, pauses, countersigns, events] = preload
+      ? [preload.materials, [], [], preload.events]
+      : await Promise.all([this.deps.repo.materials(a.id), this.deps.repo.pauses(a.id), this.deps.repo.countersigns(a.id), this.deps.repo.events(a.id)]);
     const materials = [];
     for (const spec of situation.materials) {
       const mine = materialRows.filter((m) => m.code === spec.code);
       if (mine.length === 0) continue;
-      const cert = mine[0]!.certificate_id ? await this.deps.certificates.row(mine[0]!.certificate_id) : undefined;
+      const certId = mine[0]!.certificate_id;
+      const cert = certId ? (preload?.certs.get(certId) ?? (await this.deps.certificates.row(certId))) : undefined;
       const files = [];
       for (const m of mine) {
-        const f = m.file_id ? await this.deps.files.get(m.file_id) : undefined;
+        const f = m.file_id ? (preload?.files.get(m.file_id) ?? (await this.deps.files.get(m.file_id))) : undefined;
         if (f) files.push({ id: f.id, contentType: f.content_type as 'application/pdf', size: f.size, sha256: f.sha256, name: f.name, createdAt: f.created_at });
       }
       materials.push({ code: spec.code, name: spec.name.zh, source: cert ? ('certificate' as const) : ('upload' as const), files, certificate: cert ? { id: cert.id, type: cert.type, title: cert.title, number: cert.number } : null });
@@ -389,7 +442,7 @@ export class ApplicationService {
       step: step ? { code: step.code, name: step.name.zh, kind: step.kind } : null,
       applicant: { id: a.applicant_id, kind: a.applicant_kind, name: a.applicant_name },
       submittedBy: a.submitted_by_name,
-      unit: { code: a.unit_code, name: await this.deps.org.unitName(a.unit_code) },
+      unit: { code: a.unit_code, name: preload?.unitName ?? (await this.deps.org.unitName(a.unit_code)) },
       form: JSON.parse(a.form_json) as Record<string, string | number>,
       materials,
       correction: correction ? { requestedAt: correction.requestedAt, items: correction.items, resolvedAt: correction.resolvedAt } : null,
@@ -496,7 +549,7 @@ export class ApplicationService {
   }
 
   /** Tells the applicant: in-app, SMS and e-mail (through the notification adapters). */
-  notify(trx: Transaction<any>, a: Pick<ApplicationRow, 'id' | 'applicant_id' | 'item_name' | 'number'>, type: string, body: string) {
-    return this.deps.notifications.notify(trx, { accountId: a.applicant_id, kind: `application.${type}`, title: `${a.item_name}（${a.number}）`, body, link: tongLink(a.id) });
+  notify(trx: Transaction<any>, a: Pick<ApplicationRow, 'id' | 'applicant_id' | 'item_name' | 'number'>, type: string, body: string, to?: Reachability) {
+    return this.deps.notifications.notify(trx, { accountId: a.applicant_id, kind: `application.${type}`, title: `${a.item_name}（${a.number}）`, body, link: tongLink(a.id) }, to);
   }
 }

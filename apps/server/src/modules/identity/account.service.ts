@@ -232,17 +232,20 @@ export class AccountService {
   /**
    * What other modules may read about an applicant to pre-fill a form or to
    * reach them (no permission check: the caller module decides who sees it).
+   * With `secrets: false`, the ID number and phone stay encrypted (null here).
    */
-  async profile(id: string, trx?: Transaction<any>): Promise<AccountProfile | null> {
+  async profile(id: string, trx?: Transaction<any>, opts: { secrets?: boolean } = {}): Promise<AccountProfile | null> {
     const a = await this.repo.accountById(id, trx);
     if (!a) return null;
+    // Decrypting costs: callers that need only names and masked values say so (`secrets: false`).
+    const secrets = opts.secrets !== false;
     return {
       id: a.id,
       kind: a.kind,
       name: a.display_name,
-      idNumber: a.id_number_enc ? this.crypto.decrypt(a.id_number_enc) : null,
+      idNumber: secrets && a.id_number_enc ? this.crypto.decrypt(a.id_number_enc) : null,
       idNumberMasked: a.id_number_masked,
-      phone: a.phone_enc ? this.crypto.decrypt(a.phone_enc) : null,
+      phone: secrets && a.phone_enc ? this.crypto.decrypt(a.phone_enc) : null,
       phoneMasked: a.phone_masked,
       uscc: a.uscc,
     };

@@ -64,12 +64,12 @@ export class NotificationService {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Sends a message inside the caller's transaction: in-app, then each channel. */
-  async notify(trx: Transaction<any>, m: Message): Promise<void> {
+  /** Sends a message inside the caller's transaction: in-app, then each channel (`to`: where to reach them, when the caller knows). */
+  async notify(trx: Transaction<any>, m: Message, to?: Reachability): Promise<void> {
     await this.repo.insert(trx, { id: sortableId(), account_id: m.accountId, kind: m.kind, title: m.title, body: m.body, link: m.link ?? null, created_at: nowIso(this.clock), read_at: null });
     if (this.adapters.length === 0) return;
-    const to = await this.reach(m.accountId, trx);
-    for (const a of this.adapters) await a.send(trx, m, to);
+    const where = to ?? (await this.reach(m.accountId, trx));
+    for (const a of this.adapters) await a.send(trx, m, where);
   }
 
   async list(caller: Caller, limit: number) {
