@@ -156,6 +156,41 @@ for (const engine of testEngines()) {
       assert.deepEqual((await t.call('GET', `/api/v1/verify/${cert.id}?s=${qs}`)).json().reason, 'revoked');
     });
 
+    it('lets a person acting for a business apply with the business’s licence from its wallet (免提交)', async () => {
+      const owner = await t.login('biz.owner');
+      const business = (owner.me as { canActFor: { id: string; kind: string }[] }).canActFor.find((p) => p.kind === 'business')!;
+      const acting = await t.call('POST', '/api/v1/auth/act-as', { as: owner, body: { principalId: business.id } });
+      assert.equal(acting.statusCode, 200, acting.body);
+      const prefill = (await t.call('GET', '/api/v1/applications/prefill?itemCode=BJ-SJ-XK-0301', { as: owner })).json();
+      assert.equal(prefill.applicant.kind, 'business');
+      assert.equal(prefill.values.businessName, '北京京通示范科技有限公司');
+      assert.match(prefill.values.creditCode, /^91110105MA01ABCD1/);
+      assert.equal(prefill.held.business_licence.length, 1);
+      const pdf = await upload(t, owner, 'application/pdf', PDF);
+      const r = await t.call('POST', '/api/v1/applications', {
+        as: owner,
+        body: {
+          itemCode: 'BJ-SJ-XK-0301', situation: 'sales', districtCode: '110105',
+          form: { ...prefill.values, legalRep: '周强', premises: '北京市朝阳区建国路88号', phone: '13900139000' },
+          materials: [
+            { code: 'business_licence', certificateId: prefill.held.business_licence[0].id },
+            { code: 'application_form', fileIds: [pdf] },
+            { code: 'layout', fileIds: [pdf] },
+            { code: 'safety_rules', fileIds: [pdf] },
+          ],
+        },
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.deepEqual([r.json().applicant.kind, r.json().unit.code, r.json().submittedBy], ['business', '110105A06', '周强']);
+      // 张伟's ID card is not the business's to use.
+      const zhangCard = (await t.call('GET', '/api/v1/certificates?type=id_card', { as: zhang })).json().items[0].id;
+      const body = { itemCode: 'BJ-SJ-XK-0301', situation: 'sales', districtCode: '110105', form: { ...prefill.values, legalRep: '周强', premises: 'x', phone: '13900139000' } };
+      const materials = [{ code: 'business_licence', certificateId: zhangCard }, { code: 'application_form', fileIds: [pdf] }, { code: 'layout', fileIds: [pdf] }, { code: 'safety_rules', fileIds: [pdf] }];
+      const other = await t.call('POST', '/api/v1/applications', { as: owner, body: { ...body, materials } });
+      assert.equal(other.statusCode, 400);
+      assert.equal(other.json().error.details.issues[0].path, 'body.materials.0.certificateId');
+    });
+
     it('refuses bad input naming the field, writing nothing', async () => {
       const before = (await t.call('GET', '/api/v1/applications', { as: zhang })).json().items.length;
       const submit = (body: unknown) => t.call('POST', '/api/v1/applications', { as: zhang, body });
