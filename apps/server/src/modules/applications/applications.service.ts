@@ -503,7 +503,9 @@ export class ApplicationService {
     let applicantId: string | undefined;
     if (q.applicant) {
       if (!holds(auth, 'halls.operate')) throw forbidden('only window clerks look applicants up');
-      const by = q.applicant.length === 18 && /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}/.test(q.applicant) && !/^\d{17}[\dX]$/i.test(q.applicant) ? { creditCode: q.applicant } : { idNumber: q.applicant };
+      // ID numbers are 17 digits and a check character and never start with 9; credit codes of businesses do (91…, 92…, 93…) or hold letters.
+      const v = q.applicant.toUpperCase();
+      const by = /^\d{17}[\dX]$/.test(v) && !v.startsWith('9') ? { idNumber: v } : { creditCode: v };
       applicantId = (await this.deps.accounts.findApplicant(by)) ?? '#none';
     }
     return this.summaries(await this.deps.repo.list({ paths, applicantId, status: q.status, overdueAt, limit: q.limit }));

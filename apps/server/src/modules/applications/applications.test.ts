@@ -1,6 +1,5 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServiceItemInput } from '@jing/contracts';
 import { createTestApp, testEngines, type Session, type TestApp } from '../../testing.ts';
 import { SYSTEM_CALLER } from '../../platform/auth/context.ts';
 

@@ -12,7 +12,7 @@ import { ApplyForm } from '../components/ApplyForm.tsx';
 /** The visitor's number → the submission's `onBehalfOf` (credit codes start with a letter or 9 and are not ID numbers). */
 function visitorOf(v: string): { idNumber: string } | { creditCode: string } {
   const s = v.trim().toUpperCase();
-  return /^\d{17}[\dX]$/.test(s) && !/^9[1-3]/.test(s) ? { idNumber: s } : { creditCode: s };
+  return /^\d{17}[\dX]$/.test(s) && !s.startsWith('9') ? { idNumber: s } : { creditCode: s };
 }
 
 /**
