@@ -38,7 +38,7 @@ const MEM_SEARCHES = 200;
 const CHILDREN = '/api/v1/org/units/110105/children'; // 朝阳区
 const PG_ADMIN = process.env.JING_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = (process.env.JING_BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air', 'services'];
+const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air', 'services', 'applications'];
 const only = process.argv.slice(2);
 for (const a of only) {
   if (STEPS.includes(a)) continue;
@@ -425,6 +425,49 @@ async function air() {
   target('daily AQI, 12 stations × 4 years < 2 s', `${fixed(r.jingSeconds, 2)} s`, `library ${fixed(r.librarySeconds, 2)} s`, times(r.jingSeconds / r.librarySeconds), r.jingSeconds < 2);
 }
 
+// --- 7. Application submission (办件) ----------------------------------------------
+
+/**
+ * Residence-permit submissions with materials by reference (a wallet certificate
+ * and two uploaded files) against Jing on embedded SQLite, beside the bare
+ * Fastify route measured in the same run at the same connections.
+ */
+async function applications() {
+  await prepareBeijing();
+  const bare = await loadTest('bare Fastify', ['bare']);
+  const server = await startServer(['jing', beijing.url, beijing.dir, 'false']);
+  let load;
+  try {
+    progress(`Jing: listening at ${server.url} (pid ${server.pid})`);
+    let cpu0 = NaN;
+    load = await runJob('scripts/bench/applications-load.mjs', [server.url, String(CONNECTIONS), String(WARMUP), String(DURATION)], {
+      tsx: false,
+      label: 'autocannon',
+      onProgress: (t) => {
+        if (t.startsWith('measuring')) cpu0 = cpuSecondsOf(server.pid);
+        progress(`applications: ${t}`);
+      },
+    });
+    const cpu = cpuSecondsOf(server.pid) - cpu0;
+    delete load.type;
+    load.serverCpuShare = cpu / load.duration;
+    load.cpuMicrosPerRequest = (cpu / load.requestsTotal) * 1e6;
+  } finally {
+    await server.stop();
+  }
+  results.applications = { bare, jing: load };
+  out(`  POST /api/v1/applications (居住证, 3 materials by reference), ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up, SQLite;`);
+  out(
+    table([
+      ['server', 'requests/s', 'p50 ms', 'p99 ms', 'non-2xx', 'server CPU µs/request'],
+      ['bare Fastify (GET, constant body)', int(bare.requestsPerSec), fixed(bare.latencyP50Ms, 1), fixed(bare.latencyP99Ms, 1), int(bare.non2xx), fixed(bare.cpuMicrosPerRequest, 0)],
+      ['Jing: application submission', int(load.requestsPerSec), fixed(load.latencyP50Ms, 1), fixed(load.latencyP99Ms, 1), int(load.non2xx), fixed(load.cpuMicrosPerRequest, 0)],
+    ]),
+  );
+  const ok = load.requestsPerSec >= 500 && load.latencyP99Ms < 100 && load.non2xx === 0 && load.errors === 0;
+  target('application submission ≥ 500/s, p99 < 100 ms (SQLite)', `${int(load.requestsPerSec)}/s, p99 ${fixed(load.latencyP99Ms, 1)} ms`, `bare ${int(bare.requestsPerSec)}/s`, pct(load.requestsPerSec / bare.requestsPerSec), ok);
+}
+
 // --- Run ---------------------------------------------------------------------------
 
 function cleanupSync() {
@@ -454,6 +497,7 @@ if (selected('micro')) await step('4. Subtree membership and unitPath', micro);
 if (selected('sensing')) await step('5. Sensing ingestion (一微克)', sensing);
 if (selected('air')) await step('6. Daily AQI recomputation (一微克)', air);
 if (selected('services')) await step('7. Catalogue search (政务服务事项)', servicesSearch);
+if (selected('applications')) await step('8. Application submission (办件)', applications);
 
 results.totalSeconds = (Date.now() - started) / 1000;
 out('\n== Summary');

@@ -31,7 +31,12 @@ import { RatingRepository, RatingService, RectificationService, ratingBindings, 
 
 /** Every module's migrations, in the order they were written. */
 import { AirService, airBindings, airWorkBindings, airWorkMigrations, createAirWork, type AirWork } from './modules/air/index.ts';
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations, airWorkMigrations];
+export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations, airWorkMigrations, notificationMigrations, certificateMigrations, applicationMigrations];
+import { NotificationRepository, NotificationService, OutboxAdapter, notificationBindings, notificationMigrations } from './modules/notifications/index.ts';
+import { CertificateRepository, CertificateService, CertificateSigner, certificateBindings, certificateMigrations } from './modules/certificates/index.ts';
+import { ApplicationHandling, ApplicationRepository, ApplicationService, applicationBindings, applicationMigrations } from './modules/applications/index.ts';
+
+/** Every module's migrations, in the order they were written. */
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -78,6 +83,13 @@ export interface Jing {
   rectification: RectificationService;
   /** 一微克 work: alerts that become 督办 tasks, measures, reductions, the monthly brief. */
   airWork: AirWork;
+  /** 消息通知: in-app notifications; SMS and e-mail through adapters (default: the outbox table). */
+  notifications: NotificationService;
+  /** 电子证照: signed e-certificates, the wallet, public verification. */
+  certificates: CertificateService;
+  /** 办件: applications online and at hall windows, on the working-day clock. */
+  applications: ApplicationService;
+  applicationHandling: ApplicationHandling;
   close(): Promise<void>;
 }
 
@@ -184,9 +196,28 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   });
   files.addAccessRule((caller, fileId) => airWork.alerts.mayReadFile(caller, fileId));
 
+  const notificationRepo = new NotificationRepository(db);
+  const notifications = new NotificationService(notificationRepo, [new OutboxAdapter('sms', notificationRepo), new OutboxAdapter('email', notificationRepo)], async (id, trx) => {
+    const p = await accounts.profile(id, trx, { secrets: false });
+    return { phoneMasked: p?.phoneMasked ?? null, emailMasked: null };
+  });
+  const certificateRepo = new CertificateRepository(db);
+  const certificates = new CertificateService(db, certificateRepo, new CertificateSigner(join(config.varDir, 'keys', 'certificates'), certificateRepo), audit, orgLookup);
+  await certificates.signer.ready();
+  const applications = new ApplicationService({
+    db, dialect, repo: new ApplicationRepository(db), audit, inbox, calendar,
+    timeZone: config.timeZone, cityCode: config.cityCode,
+    catalogue: services, certificates, notifications, files, accounts,
+    org: { unitPath: orgLookup.unitPath, unitName: orgLookup.unitName, agencyOf: (parent, type) => org!.agencyOf(parent, type) },
+  });
+  const applicationHandling = new ApplicationHandling(applications);
+  files.addAccessRule((caller, fileId) => applications.mayReadFile(caller, fileId));
+  // 一事一评: a completed application can be rated by its applicant.
+  ratings.registerSubject('application', (id) => applications.ratingSubject(id));
+
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification, airWork,
+    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification, airWork, notifications, certificates, applications, applicationHandling,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -240,6 +271,9 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...hallBindings(jing.halls, jing.hallQueue),
     ...ratingBindings(jing.ratings, jing.rectification),
     ...airWorkBindings(jing.airWork),
+    ...notificationBindings(jing.notifications),
+    ...certificateBindings(jing.certificates, (host) => config.publicUrl ?? `http://${host ?? `localhost:${config.port}`}`, config.timeZone),
+    ...applicationBindings(jing.applications, jing.applicationHandling),
   ];
 }
 

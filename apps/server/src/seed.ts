@@ -107,7 +107,47 @@ export async function seedDemoCity(jing: Jing, progress?: Progress): Promise<Dem
   await seedKnowledge(jing);
   await seedServices(jing);
   await seedHalls(jing.halls, SYSTEM_CALLER);
-  return seedDemoAccounts(jing);
+  const accounts = await seedDemoAccounts(jing);
+  await seedWallets(jing);
+  return accounts;
+}
+
+/**
+ * 电子证照 in the demo wallets, properly signed, so an application can reuse
+ * them (免提交): 张伟's resident ID card e-licence, and the demo company's business licence.
+ */
+export async function seedWallets(jing: Jing): Promise<number> {
+  let n = 0;
+  const zhang = await jing.accounts.findByUsername('resident.zhang');
+  if (zhang) {
+    const p = (await jing.accounts.profile(zhang.id))!;
+    if ((await jing.certificates.usable(p.id, 'id_card')).length === 0) {
+      await jing.certificates.issueNow(SYSTEM_CALLER, {
+        type: 'id_card', title: '居民身份证（电子证照）',
+        holder: { id: p.id, kind: p.kind, name: p.name, identifier: p.idNumberMasked ?? '' },
+        issuerCode: '110105A07',
+        data: { name: p.name, gender: '男', nation: '汉', birthDate: '1985-03-12', address: '北京市朝阳区建国门外大街1号' },
+        validFrom: '2020-03-12T00:00:00.000Z', validityYears: 20,
+      });
+      n++;
+    }
+  }
+  const uscc17 = '91110105MA01ABCD1';
+  const biz = await jing.accounts.findByUsername(`biz-${uscc17 + usccCheckChar(uscc17)}`);
+  if (biz) {
+    const p = (await jing.accounts.profile(biz.id))!;
+    if ((await jing.certificates.usable(p.id, 'business_licence')).length === 0) {
+      await jing.certificates.issueNow(SYSTEM_CALLER, {
+        type: 'business_licence', title: '营业执照（电子证照）',
+        holder: { id: p.id, kind: p.kind, name: p.name, identifier: p.uscc ?? '' },
+        issuerCode: '110105A06',
+        data: { businessName: p.name, creditCode: p.uscc ?? '', type: '有限责任公司（自然人投资或控股）', legalRep: '周强', premises: '北京市朝阳区建国路88号', scope: '技术开发、技术服务；软件开发' },
+        validFrom: '2021-06-01T00:00:00.000Z', validityYears: null,
+      });
+      n++;
+    }
+  }
+  return n;
 }
 
 /**

@@ -21,6 +21,9 @@ export * from './guide.ts';
 export * from './halls.ts';
 export * from './ratings.ts';
 export * from './air-work.ts';
+export * from './applications.ts';
+export * from './certificates.ts';
+export * from './notifications.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -39,6 +42,9 @@ import { serviceAdminRoutes, serviceRoutes } from './services.ts';
 import { hallRoutes } from './halls.ts';
 import { ratingRoutes } from './ratings.ts';
 import { airWorkRoutes } from './air-work.ts';
+import { applicationRoutes } from './applications.ts';
+import { certificateRoutes } from './certificates.ts';
+import { notificationRoutes } from './notifications.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -62,5 +68,8 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(hallRoutes),
   ...Object.values(ratingRoutes),
   ...Object.values(airWorkRoutes),
+  ...Object.values(applicationRoutes),
+  ...Object.values(certificateRoutes),
+  ...Object.values(notificationRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'halls.operate', // window clerks: call queue tickets, serve visitors at a window
   'ratings.review', // 好差评: review appeals against bad reviews, void malicious ones, read every rating in scope
   'air.manage', // 一微克: alert rules, alerts within scope, the register of measures
+  'notifications.outbox', // read the SMS and e-mail outbox the default notification adapters write to
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,9 +39,9 @@ export const ROLES = {
   operator: ['cases.intake'],
   /** 12345 dispatch centre. */
   dispatcher: ['cases.intake', 'cases.dispatch', 'cases.read'],
-  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage', 'sensing.manage', 'sensing.read', 'services.manage', 'applications.process', 'applications.read', 'halls.manage', 'halls.operate', 'ratings.review', 'air.manage'],
+  sys_admin: ['directory.read', 'org.write', 'users.manage', 'users.read_pii', 'audit.read', 'supervision.manage', 'notices.publish', 'cases.intake', 'cases.dispatch', 'cases.read', 'integrations.manage', 'sensing.manage', 'sensing.read', 'services.manage', 'applications.process', 'applications.read', 'halls.manage', 'halls.operate', 'ratings.review', 'air.manage', 'notifications.outbox'],
   /** 政务服务管理局: the catalogue, the halls and the review of 好差评 appeals. */
-  service_admin: ['directory.read', 'services.manage', 'applications.read', 'halls.manage', 'ratings.review'],
+  service_admin: ['directory.read', 'services.manage', 'applications.read', 'halls.manage', 'ratings.review', 'notifications.outbox'],
   /** 审批人员 of an implementing unit: process applications (受理, 审查, 决定). */
   approver: ['directory.read', 'applications.process', 'applications.read'],
   /** 窗口工作人员 at a service hall: call tickets, serve visitors, start applications for them. */

@@ -9,6 +9,8 @@ import type { CliCommand } from './command.ts';
 import { sensingCommands } from '../modules/sensing/index.ts';
 import { serviceCommands } from '../modules/services/index.ts';
 import { airCommands, airWorkCommands } from '../modules/air/index.ts';
+import { notificationCommands } from '../modules/notifications/index.ts';
+import { certificateCommands } from '../modules/certificates/index.ts';
 
 const required = (values: Record<string, unknown>, keys: string[]) => {
   for (const k of keys) if (!values[k]) throw new DomainError('validation_failed', `--${k} is required`);
@@ -124,4 +126,6 @@ export const COMMANDS: CliCommand[] = [
   ...airCommands,
   ...serviceCommands,
   ...airWorkCommands,
+  ...notificationCommands,
+  ...certificateCommands,
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { inTransaction, nowIso, type DialectHelper } from '@jing/db';
 import { ROLES, type Permission, type Role } from '@jing/contracts';
 import { covers, holds, type Caller } from '../../platform/auth/context.ts';
@@ -20,6 +20,18 @@ export interface AccountView {
   idNumber: string | null;
   uscc: string | null;
   createdAt: string;
+}
+
+/** An account's identity and contact details, decrypted, for modules that act on its behalf. */
+export interface AccountProfile {
+  id: string;
+  kind: AccountRow['kind'];
+  name: string;
+  idNumber: string | null;
+  idNumberMasked: string | null;
+  phone: string | null;
+  phoneMasked: string | null;
+  uscc: string | null;
 }
 
 export interface NewStaff {
@@ -215,6 +227,34 @@ export class AccountService {
       await this.audit.record(trx, caller, { action: 'account.set_password', targetType: 'account', targetId: accountId });
     });
     this.onChange();
+  }
+
+  /**
+   * What other modules may read about an applicant to pre-fill a form or to
+   * reach them (no permission check: the caller module decides who sees it).
+   * With `secrets: false`, the ID number and phone stay encrypted (null here).
+   */
+  async profile(id: string, trx?: Transaction<any>, opts: { secrets?: boolean } = {}): Promise<AccountProfile | null> {
+    const a = await this.repo.accountById(id, trx);
+    if (!a) return null;
+    // Decrypting costs: callers that need only names and masked values say so (`secrets: false`).
+    const secrets = opts.secrets !== false;
+    return {
+      id: a.id,
+      kind: a.kind,
+      name: a.display_name,
+      idNumber: secrets && a.id_number_enc ? this.crypto.decrypt(a.id_number_enc) : null,
+      idNumberMasked: a.id_number_masked,
+      phone: secrets && a.phone_enc ? this.crypto.decrypt(a.phone_enc) : null,
+      phoneMasked: a.phone_masked,
+      uscc: a.uscc,
+    };
+  }
+
+  /** The account of a resident identified by ID number, or of a business by credit code (hall windows). */
+  async findApplicant(by: { idNumber: string } | { creditCode: string }): Promise<string | null> {
+    if ('idNumber' in by) return (await this.repo.accountByIdNumberIndex(this.crypto.blindIndex(by.idNumber.toUpperCase())))?.id ?? null;
+    return (await this.repo.businessByUscc(by.creditCode.toUpperCase()))?.id ?? null;
   }
 
   findByUsername(username: string): Promise<AccountRow | undefined> {

@@ -69,6 +69,15 @@ export class IdentityRepository {
     return this.db.selectFrom('accounts').selectAll().where('username', '=', username).executeTakeFirst();
   }
 
+  /** A resident by the blind index of their ID number (ADR 0007). */
+  accountByIdNumberIndex(index: string): Promise<AccountRow | undefined> {
+    return this.db.selectFrom('accounts').selectAll().where('id_number_index', '=', index).where('kind', '=', 'resident').executeTakeFirst();
+  }
+
+  businessByUscc(uscc: string): Promise<AccountRow | undefined> {
+    return this.db.selectFrom('accounts').selectAll().where('uscc', '=', uscc).where('kind', '=', 'business').executeTakeFirst();
+  }
+
   accountsByIds(ids: string[]): Promise<AccountRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('accounts').selectAll().where('id', 'in', ids).execute();

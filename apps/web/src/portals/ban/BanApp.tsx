@@ -12,6 +12,7 @@ import { CatalogueAdminPage, ServiceEditorPage } from '../../modules/services/in
 import { ClerkConsolePage, HallAdminPage } from '../../modules/halls/index.ts';
 import { RatingStatsPage, RectificationListPage, RectificationPage } from '../../modules/ratings/index.ts';
 import { AirAlertPage, AirAlertsPage, MeasuresPage } from '../../modules/airwork/index.ts';
+import { HandleApplicationPage, NewApplicationPage, OverduePage, UnitApplicationsPage } from '../../modules/applications/index.ts';
 import { BanLayout } from './BanLayout.tsx';
 
 /**
@@ -50,6 +51,10 @@ export default function BanApp() {
         <Route path="ratings" element={<RectificationListPage basePath="/ban/ratings" />} />
         <Route path="ratings/stats" element={<RatingStatsPage />} />
         <Route path="ratings/:id" element={<RectificationPage basePath="/ban/ratings" />} />
+        <Route path="applications" element={<UnitApplicationsPage basePath="/ban/applications" />} />
+        <Route path="applications/new" element={<NewApplicationPage basePath="/ban/applications" />} />
+        <Route path="applications/overdue" element={<OverduePage basePath="/ban/applications" />} />
+        <Route path="applications/:id" element={<HandleApplicationPage basePath="/ban/applications" />} />
         <Route path="directory/:code?" element={<DirectoryPage basePath="/ban/directory" />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="air/alerts" element={<AirAlertsPage basePath="/ban/air/alerts" />} />

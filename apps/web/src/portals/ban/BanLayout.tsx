@@ -1,6 +1,6 @@
 import { Suspense, useState, type ReactNode } from 'react';
 import { Badge, Button, Drawer, Layout, Menu, theme, type MenuProps } from 'antd';
-import { AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, ExperimentOutlined, FileSearchOutlined, FlagOutlined, LikeOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, AuditOutlined, BankOutlined, CheckSquareOutlined, ExperimentOutlined, FileDoneOutlined, FileSearchOutlined, FlagOutlined, LikeOutlined, MenuOutlined, NotificationOutlined, PhoneOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { LanguageSwitch } from '../../shared/ui/LanguageSwitch.tsx';
@@ -56,6 +56,7 @@ export function BanLayout() {
     entry('inbox', <CheckSquareOutlined />, 'ban.menu.inbox', t, { count: urgent, color: token.colorError }),
     entry('cases', <FileSearchOutlined />, 'ban.menu.cases', t),
     ...(hasPermission(me, 'cases.intake') ? [entry('hotline', <PhoneOutlined />, 'ban.menu.hotline', t)] : []),
+    ...(hasPermission(me, 'applications.read') || hasPermission(me, 'applications.process') ? [entry('applications', <FileDoneOutlined />, 'ban.menu.applications', t)] : []),
     entry('supervision', <FlagOutlined />, 'ban.menu.supervision', t),
     entry('notices', <NotificationOutlined />, 'ban.menu.notices', t, { count: unread, color: token.colorPrimary }),
     ...(hasPermission(me, 'services.manage') ? [entry('catalogue', <AppstoreOutlined />, 'ban.menu.catalogue', t)] : []),

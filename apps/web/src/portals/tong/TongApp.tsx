@@ -7,6 +7,7 @@ import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/ind
 import { ServiceItemPage, ServicesHomePage } from '../../modules/services/index.ts';
 import { HallPage, HallsPage, MyHallsPage, ScreenPage, TicketPage } from '../../modules/halls/index.ts';
 import { RatePage, RatingStatsPage } from '../../modules/ratings/index.ts';
+import { ApplyPage, MyApplicationPage, MyApplicationsPage, NotificationsPage, VerifyPage, WalletPage } from '../../modules/applications/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
@@ -57,6 +58,12 @@ export default function TongApp() {
         <Route path="halls/:id/screen" element={<ScreenPage />} />
         <Route path="ratings/stats" element={<RatingStatsPage />} />
         <Route path="ratings/:kind/:id" element={<RequireAuth loginPath="/login"><RatePage /></RequireAuth>} />
+        <Route path="services/:code/apply" element={<RequireAuth loginPath="/login"><ApplyPage basePath="/applications" /></RequireAuth>} />
+        <Route path="applications" element={<RequireAuth loginPath="/login"><MyApplicationsPage basePath="/applications" /></RequireAuth>} />
+        <Route path="applications/:id" element={<RequireAuth loginPath="/login"><MyApplicationPage basePath="/applications" /></RequireAuth>} />
+        <Route path="wallet" element={<RequireAuth loginPath="/login"><WalletPage /></RequireAuth>} />
+        <Route path="notifications" element={<RequireAuth loginPath="/login"><NotificationsPage /></RequireAuth>} />
+        <Route path="verify/:id" element={<VerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -3,6 +3,8 @@ import {
   AppstoreOutlined,
   BankOutlined,
   CloudOutlined,
+  FileDoneOutlined,
+  SafetyCertificateOutlined,
   LikeOutlined,
   NotificationOutlined,
   PhoneOutlined,
@@ -33,6 +35,8 @@ export const SERVICE_TILES: ServiceTile[] = [
   { id: 'cityCode', icon: <QrcodeOutlined />, title: 'tong.tile.cityCode', subtitle: 'tong.tile.cityCode.sub', color: '#389e0d' },
   { id: 'air', icon: <CloudOutlined />, title: 'tong.tile.air', subtitle: 'tong.tile.air.sub', color: '#08979c' },
   { id: 'notices', icon: <NotificationOutlined />, title: 'tong.tile.notices', subtitle: 'tong.tile.notices.sub', color: '#531dab' },
+  { id: 'applications', icon: <FileDoneOutlined />, title: 'tong.tile.applications', subtitle: 'tong.tile.applications.sub', color: '#0958d9', to: '/applications' },
+  { id: 'wallet', icon: <SafetyCertificateOutlined />, title: 'tong.tile.wallet', subtitle: 'tong.tile.wallet.sub', color: '#7c4dff', to: '/wallet' },
   { id: 'account', icon: <UserOutlined />, title: 'tong.tile.account', subtitle: 'tong.tile.account.sub', color: '#1f4e8c', to: '/me' },
   {
     id: 'register',

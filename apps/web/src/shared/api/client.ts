@@ -35,6 +35,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key` on a submission that must not be repeated. */
   headers?: Record<string, string>;
+  /** A non-JSON body sent as is (an upload), with its content type. */
+  raw?: { body: Blob; contentType: string };
 }
 
 /** The one way the web app talks to the Jing API. */
@@ -79,13 +81,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   async function once<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
     const headers: Record<string, string> = { ...opts.headers, accept: 'application/json' };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.raw) headers['content-type'] = opts.raw.contentType;
     if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
     let res: Response;
     try {
       res = await doFetch(baseUrl + path + queryString(opts.query), {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
         credentials: 'same-origin',
         signal: opts.signal,
       });

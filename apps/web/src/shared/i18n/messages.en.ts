@@ -8,6 +8,7 @@ import { ratingsEn } from './catalogue/ratings.en.ts';
 import { ratesEn } from './catalogue/rates.en.ts';
 import { servicesEn } from './catalogue/services.en.ts';
 import { airworkEn } from './catalogue/airwork.en.ts';
+import { applicationsEn } from './catalogue/applications.en.ts';
 
 /** English. Must have exactly the keys of the zh-CN catalogue. Terms of art keep their Chinese name beside the English. */
 export const en: Record<MessageKey, string> = {
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...ratesEn,
   ...servicesEn,
   ...airworkEn,
+  ...applicationsEn,
 
   'app.title': 'Jing 京',
   'portal.tong': 'Jing Tong',

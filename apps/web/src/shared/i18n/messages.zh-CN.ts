@@ -7,6 +7,7 @@ import { ratingsZhCN } from './catalogue/ratings.zh-CN.ts';
 import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
 import { servicesZhCN } from './catalogue/services.zh-CN.ts';
 import { airworkZhCN } from './catalogue/airwork.zh-CN.ts';
+import { applicationsZhCN } from './catalogue/applications.zh-CN.ts';
 
 /**
  * 简体中文 — the default language and the reference catalogue: every other
@@ -24,6 +25,7 @@ export const zhCN = {
   ...ratesZhCN,
   ...servicesZhCN,
   ...airworkZhCN,
+  ...applicationsZhCN,
 
   'app.title': '京 Jing',
   'portal.tong': '京通',

@@ -1,0 +1,10 @@
+export { ApplyPage } from './pages/ApplyPage.tsx';
+export { MyApplicationsPage } from './pages/MyApplicationsPage.tsx';
+export { MyApplicationPage } from './pages/MyApplicationPage.tsx';
+export { WalletPage } from './pages/WalletPage.tsx';
+export { VerifyPage } from './pages/VerifyPage.tsx';
+export { NotificationsPage } from './pages/NotificationsPage.tsx';
+export { UnitApplicationsPage } from './pages/UnitApplicationsPage.tsx';
+export { HandleApplicationPage } from './pages/HandleApplicationPage.tsx';
+export { OverduePage } from './pages/OverduePage.tsx';
+export { NewApplicationPage } from './pages/NewApplicationPage.tsx';
