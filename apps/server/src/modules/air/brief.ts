@@ -4,10 +4,8 @@
  * with pdfkit and Noto Sans Hans (SIL OFL, shipped by the npm package @embedpdf/fonts-sc); pdfkit embeds
  * only the glyphs used, so a brief weighs tens of kilobytes.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { cjkFonts } from '../../platform/pdf-fonts.ts';
 import { invalidField } from '../../platform/errors.ts';
 import { aqiCategory, roundHalfEven } from './aqi/index.ts';
 import type { AirService } from './air.service.ts';
@@ -50,15 +48,10 @@ export interface BriefDeps {
 
 /** Builds the district monthly brief and the ranking it contains. */
 export class BriefService {
-  private font: Buffer | null = null;
   constructor(private readonly deps: BriefDeps) {}
 
   private fontData(): Buffer {
-    if (!this.font) {
-      const main = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-      this.font = readFileSync(join(dirname(main), '../fonts/NotoSansHans-Regular.otf'));
-    }
-    return this.font;
+    return cjkFonts().regular;
   }
 
   /** Daily PM2.5 (µg/m³) of each district's stations for a month: district → station → daily values. */

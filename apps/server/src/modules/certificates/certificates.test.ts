@@ -46,8 +46,8 @@ for (const engine of testEngines()) {
       const pdf = await renderCertificatePdf(cert, 'https://example.org/verify/x?s=y', 'Asia/Shanghai');
       const text = pdf.toString('latin1');
       assert.equal(text.slice(0, 5), '%PDF-');
-      assert.match(text, /\/BaseFont \/[A-Z]{6}\+NotoSansSC/, 'a subset of Noto Sans SC is embedded');
-      assert.match(text, /\/FontFile2/);
+      assert.match(text, /\/BaseFont \/[A-Z]{6}\+NotoSansHans/, 'a subset of Noto Sans Hans is embedded');
+      assert.match(text, /\/FontFile3/, 'as an OpenType (CFF) font program');
       // The ToUnicode maps (flate streams) map the glyphs back to the holder's name: 张 U+5F20, 伟 U+4F1F.
       const streams = [...text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)].map((m) => {
         try {

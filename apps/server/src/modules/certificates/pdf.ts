@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cjkFonts } from '../../platform/pdf-fonts.ts';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CertificateRow } from './certificates.repository.ts';
 
-const require = createRequire(import.meta.url);
-
-/**
- * Noto Sans SC (SIL Open Font License) as a whole TrueType file, shipped by
- * the npm package @expo-google-fonts/noto-sans-sc: fontkit embeds only the
- * glyphs a PDF uses, so a certificate stays small. (The @fontsource packages
- * ship the font split into unicode-range WOFF2 slices, one per few hundred
- * characters, which a PDF cannot use as one font.)
- */
-export const CJK_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
-export const CJK_BOLD_FONT_FILE = require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf');
-
-/** The font files, read once (10 MB each): pdfkit would read them for every document. */
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-const fontData = () => (fonts ??= { regular: readFileSync(CJK_FONT_FILE), bold: readFileSync(CJK_BOLD_FONT_FILE) });
+export { CJK_FONT_FILE, CJK_BOLD_FONT_FILE } from '../../platform/pdf-fonts.ts';
+const fontData = cjkFonts;
 
 /** Field labels of the certificate data the PDF prints (form keys → Chinese). */
 const LABELS: Record<string, string> = {
