@@ -25,7 +25,7 @@ import { WorkingCalendar, loadCalendarOverrides } from './modules/calendar/index
 import { NoticeRepository, NoticeService, noticeBindings, noticeMigrations } from './modules/notices/index.ts';
 import { SupervisionRepository, SupervisionService, supervisionBindings, supervisionMigrations } from './modules/supervision/index.ts';
 import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations, type Sensing, type SensingService } from './modules/sensing/index.ts';
-import { AirService, airBindings } from './modules/air/index.ts';
+import { AirRankingService, AirService, airBindings, airRankingBindings } from './modules/air/index.ts';
 
 /** Every module's migrations, in the order they were written. */
 export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations];
@@ -63,6 +63,8 @@ export interface Jing {
   sensingModule: Sensing;
   /** 一微克 air quality: stations, daily and real-time AQI. */
   air: AirService;
+  /** 一微克 rankings: stations map, air near a point, district and street rankings, trends, annual assessment. */
+  airRankings: AirRankingService;
   close(): Promise<void>;
 }
 
@@ -141,10 +143,11 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     },
   });
   const air = new AirService(sensingModule.service);
+  const airRankings = new AirRankingService(sensingModule.service, air, async () => ({ code: config.cityCode, name: (await unitName(config.cityCode)) ?? config.cityCode }));
 
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air,
+    sensing: sensingModule.service, sensingModule, air, airRankings,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -194,6 +197,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...open311Bindings(jing.open311, () => config.publicUrl ?? `http://localhost:${config.port}`),
     ...sensingBindings(jing.sensing, jing.sensingModule.ingest, config.sensingBodyLimit),
     ...airBindings(jing.air),
+    ...airRankingBindings(jing.airRankings),
   ];
 }
 

@@ -16,6 +16,7 @@ export * from './files.ts';
 export * from './knowledge.ts';
 export * from './sensing.ts';
 export * from './air.ts';
+export * from './air-rankings.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -30,6 +31,7 @@ import { fileRoutes } from './files.ts';
 import { knowledgeRoutes } from './knowledge.ts';
 import { sensingRoutes } from './sensing.ts';
 import { airRoutes } from './air.ts';
+import { airRankingRoutes } from './air-rankings.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -48,5 +50,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(knowledgeRoutes),
   ...Object.values(sensingRoutes),
   ...Object.values(airRoutes),
+  ...Object.values(airRankingRoutes),
 ] as RouteDef[];
 export * from './client.ts';
