@@ -4,6 +4,7 @@ import { useT } from '../../shared/i18n/index.ts';
 import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { LoginPage, MyAccountPage, RegisterResidentPage, RequireAuth } from '../../modules/identity/index.ts';
 import { MyCasePage, MyCasesPage, ReportCasePage } from '../../modules/cases/index.ts';
+import { AirNearPage } from '../../modules/air/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
@@ -45,6 +46,7 @@ export default function TongApp() {
         <Route path="cases" element={<RequireAuth loginPath="/login"><MyCasesPage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/new" element={<RequireAuth loginPath="/login"><ReportCasePage basePath="/cases" /></RequireAuth>} />
         <Route path="cases/:id" element={<RequireAuth loginPath="/login"><MyCasePage basePath="/cases" /></RequireAuth>} />
+        <Route path="air" element={<AirNearPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

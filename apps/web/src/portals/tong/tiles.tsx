@@ -29,7 +29,7 @@ export const SERVICE_TILES: ServiceTile[] = [
   { id: 'hotline', icon: <PhoneOutlined />, title: 'tong.tile.hotline', subtitle: 'tong.tile.hotline.sub', color: '#d4380d', to: '/cases' },
   { id: 'rating', icon: <LikeOutlined />, title: 'tong.tile.rating', subtitle: 'tong.tile.rating.sub', color: '#d48806' },
   { id: 'cityCode', icon: <QrcodeOutlined />, title: 'tong.tile.cityCode', subtitle: 'tong.tile.cityCode.sub', color: '#389e0d' },
-  { id: 'air', icon: <CloudOutlined />, title: 'tong.tile.air', subtitle: 'tong.tile.air.sub', color: '#08979c' },
+  { id: 'air', icon: <CloudOutlined />, title: 'tong.tile.air', subtitle: 'tong.tile.air.sub', color: '#08979c', to: '/air' },
   { id: 'notices', icon: <NotificationOutlined />, title: 'tong.tile.notices', subtitle: 'tong.tile.notices.sub', color: '#531dab' },
   { id: 'account', icon: <UserOutlined />, title: 'tong.tile.account', subtitle: 'tong.tile.account.sub', color: '#1f4e8c', to: '/me' },
   {

@@ -7,6 +7,7 @@ import { NotFoundPage } from '../../shared/ui/NotFoundPage.tsx';
 import { isStaff, LoginPage, RequireAuth } from '../../modules/identity/index.ts';
 import { DistrictDashboardPage } from '../../modules/geo/index.ts';
 import { RatesPage } from '../../modules/cases/index.ts';
+import { AirDashboardPage } from '../../modules/air/index.ts';
 import { ZhiLayout } from './ZhiLayout.tsx';
 
 const ZHI_THEME: ThemeConfig = {
@@ -39,6 +40,7 @@ export default function ZhiApp() {
         >
           <Route index element={<DistrictDashboardPage />} />
           <Route path="rates" element={<RatesPage />} />
+          <Route path="air" element={<AirDashboardPage />} />
           <Route path="*" element={<NotFoundPage home="/zhi" />} />
         </Route>
       </Routes>

@@ -10,6 +10,7 @@ import { AccountBadge } from '../../modules/identity/index.ts';
 const VIEWS = [
   { path: '/zhi', label: 'zhi.nav.overview', testId: 'nav-zhi-overview' },
   { path: '/zhi/rates', label: 'zhi.nav.rates', testId: 'nav-zhi-rates' },
+  { path: '/zhi/air', label: 'zhi.nav.air', testId: 'nav-zhi-air' },
 ] as const;
 
 /** 京智 frame: a dark dashboard (it runs on wall screens in command centres) with a slim header and a view switch. */

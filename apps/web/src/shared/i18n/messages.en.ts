@@ -4,6 +4,7 @@ import { handlingEn } from './catalogue/handling.en.ts';
 import { workEn } from './catalogue/work.en.ts';
 import { supervisionEn } from './catalogue/supervision.en.ts';
 import { ratesEn } from './catalogue/rates.en.ts';
+import { airRankingsEn } from './catalogue/airRankings.en.ts';
 
 /** English. Must have exactly the keys of the zh-CN catalogue. Terms of art keep their Chinese name beside the English. */
 export const en: Record<MessageKey, string> = {
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...workEn,
   ...supervisionEn,
   ...ratesEn,
+  ...airRankingsEn,
 
   'app.title': 'Jing 京',
   'portal.tong': 'Jing Tong',

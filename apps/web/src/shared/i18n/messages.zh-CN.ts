@@ -3,6 +3,7 @@ import { handlingZhCN } from './catalogue/handling.zh-CN.ts';
 import { workZhCN } from './catalogue/work.zh-CN.ts';
 import { supervisionZhCN } from './catalogue/supervision.zh-CN.ts';
 import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
+import { airRankingsZhCN } from './catalogue/airRankings.zh-CN.ts';
 
 /**
  * 简体中文 — the default language and the reference catalogue: every other
@@ -16,6 +17,7 @@ export const zhCN = {
   ...workZhCN,
   ...supervisionZhCN,
   ...ratesZhCN,
+  ...airRankingsZhCN,
 
   'app.title': '京 Jing',
   'portal.tong': '京通',
