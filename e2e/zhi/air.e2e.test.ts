@@ -55,12 +55,16 @@ describe('京智 Zhi air quality (一微克)', () => {
 
     // Drill down: a click on the bottom bar (the highest PM2.5, the longest bar) opens that district's stations.
     const worst = ranking.items.filter((r) => r.rank !== null).sort((a, b) => b.rank! - a.rank! || b.district.code.localeCompare(a.district.code))[0]!;
-    // The bars grow in for a second after each redraw: click again until the click lands on one.
+    // The plot spans 8 px below the top to about 32 px above the bottom (grid margin and axis labels): aim at the
+    // bottom band's centre, a few pixels either way, and again while the bars grow in after a redraw.
     const box = (await chart.boundingBox())!;
     const drill = page.getByTestId('air-district-stations');
-    for (let attempt = 0; attempt < 10 && !(await drill.isVisible()); attempt++) {
-      await page.mouse.click(box.x + box.width * 0.45, box.y + 8 + ((box.height - 16) * (2 * byLevel - 1)) / (2 * byLevel));
-      await drill.waitFor({ timeout: 1000 }).catch(() => {});
+    const opened = drill.and(page.locator(`[data-district="${worst.district.code}"]`));
+    const band = (box.height - 40) / byLevel;
+    for (let attempt = 0; attempt < 12 && !(await opened.isVisible()); attempt++) {
+      const y = box.y + box.height - 32 - band / 2 + [0, -4, 4, -8][attempt % 4]!;
+      await page.mouse.click(box.x + box.width * 0.3, y);
+      await opened.waitFor({ timeout: 1000 }).catch(() => {});
     }
     await waitForAttribute(drill, 'data-district', worst.district.code);
     assert.equal(new URL(page.url()).searchParams.get('district'), worst.district.code);

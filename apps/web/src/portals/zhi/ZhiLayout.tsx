@@ -29,6 +29,8 @@ export function ZhiLayout() {
           alignItems: 'center',
           gap: 12,
           padding: '0 16px',
+          // Three views, the language and the account do not fit one 375 px line: wrap on a phone.
+          ...(wide ? {} : { flexWrap: 'wrap' as const, height: 'auto', rowGap: 6, padding: '8px 12px', lineHeight: 'normal' }),
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}

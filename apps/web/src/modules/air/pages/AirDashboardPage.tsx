@@ -93,15 +93,6 @@ function Dashboard({ city, months }: { city: CityMap; months: string[] }) {
         <Col xs={24} xl={14}>
           <Card
             title={t('air.map.title')}
-            extra={
-              <Space size={4} wrap data-testid="air-legend">
-                {AQI_LEVELS.map((l) => (
-                  <span key={l.level} style={{ background: l.colour, color: textOn(l.colour), borderRadius: 4, padding: '0 6px', fontSize: 12, lineHeight: '20px' }}>
-                    {t(l.label)}
-                  </span>
-                ))}
-              </Space>
-            }
             styles={{ body: { padding: 8, height: 'clamp(340px, 55vh, 520px)' } }}
           >
             {latest.error ? (
@@ -119,11 +110,18 @@ function Dashboard({ city, months }: { city: CityMap; months: string[] }) {
               <PageLoading />
             )}
           </Card>
-          {latest.data?.[0]?.time ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="air-map-time">
-              {t('air.map.latest', { time: latest.data.map((s) => s.time ?? '').sort().at(-1)!.slice(0, 16).replace('T', ' ') })}
-            </Typography.Text>
-          ) : null}
+          <Flex wrap gap={4} align="center" style={{ marginTop: 8 }} data-testid="air-legend">
+            {AQI_LEVELS.map((l) => (
+              <span key={l.level} style={{ background: l.colour, color: textOn(l.colour), borderRadius: 4, padding: '0 6px', fontSize: 12, lineHeight: '20px' }}>
+                {t(l.label)}
+              </span>
+            ))}
+            {latest.data?.some((s) => s.time) ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }} data-testid="air-map-time">
+                {t('air.map.latest', { time: latest.data.map((s) => s.time ?? '').sort().at(-1)!.slice(0, 16).replace('T', ' ') })}
+              </Typography.Text>
+            ) : null}
+          </Flex>
         </Col>
         <Col xs={24} xl={10}>
           <Card
