@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AirDay, AirHour, AirStation } from '@jing/contracts';
 import {
+  AQI_CATEGORIES,
   aqiCategory,
   dailyReport,
   dailyValues,
@@ -33,6 +34,8 @@ function dayNumber(date: string, field: string): number {
 export function categoryView(c: AqiCategory | null) {
   return c ? { level: c.level, key: c.key, name: { 'zh-CN': c.name.zh, en: c.name.en }, colour: c.hex } : null;
 }
+/** The six views, made once (a daily series shares them). */
+const CATEGORY_VIEWS = AQI_CATEGORIES.map((c) => Object.freeze(categoryView(c)!));
 
 /** Great-circle distance in km. */
 export function distanceKm(lng1: number, lat1: number, lng2: number, lat2: number): number {
@@ -96,12 +99,14 @@ export class AirService {
     const v = dailyValues(input);
     const choice: StandardChoice = standard ? { standard } : { date };
     const r = dailyReport(v.values, choice);
-    const iaqi = Object.fromEntries(Object.entries(r.iaqi).map(([k, e]) => [k, e.value])) as Day['iaqi'];
+    const e = r.iaqi;
+    // Spelled out rather than mapped over entries: this runs for every station-day of a multi-year range.
+    const iaqi = { pm25: e.pm25.value, pm10: e.pm10.value, so2: e.so2.value, no2: e.no2.value, co: e.co.value, o3_1h: e.o3_1h.value, o3_8h: e.o3_8h.value };
     return {
       date,
       standard: r.standard,
       aqi: r.aqi,
-      category: categoryView(r.category),
+      category: r.category ? CATEGORY_VIEWS[r.category.level - 1]! : null,
       primaryPollutants: [...r.primaryPollutants],
       iaqi,
       concentrations: { ...v.values },

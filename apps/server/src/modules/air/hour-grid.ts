@@ -68,10 +68,13 @@ export class HourGrid {
   /** The 24 hours of each pollutant of the local day starting at `firstHour`, null where missing or invalid. */
   dayHours(firstHour: number): Record<Pollutant, (number | null)[]> {
     const out = {} as Record<Pollutant, (number | null)[]>;
+    const start = firstHour - this.first;
+    const values = this.values;
     for (let p = 0; p < P; p++) {
       const list: (number | null)[] = new Array(24);
       for (let h = 0; h < 24; h++) {
-        const v = this.value(firstHour + h, p);
+        const at = start + h;
+        const v = at >= 0 && at < this.count ? values[at * P + p]! : Number.NaN;
         list[h] = v === v ? v : null;
       }
       out[POLLUTANTS[p]!] = list;
