@@ -30,7 +30,7 @@ import { HallQueue, HallRepository, HallService, hallBindings, hallMigrations } 
 import { RatingRepository, RatingService, RectificationService, ratingBindings, ratingMigrations } from './modules/ratings/index.ts';
 
 /** Every module's migrations, in the order they were written. */
-import { AirService, airBindings, airWorkBindings, airWorkMigrations, createAirWork, type AirWork } from './modules/air/index.ts';
+import { AirRankingService, AirService, airBindings, airRankingBindings, airWorkBindings, airWorkMigrations, createAirWork, type AirWork } from './modules/air/index.ts';
 export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations, airWorkMigrations, notificationMigrations, certificateMigrations, applicationMigrations];
 import { NotificationRepository, NotificationService, OutboxAdapter, notificationBindings, notificationMigrations } from './modules/notifications/index.ts';
 import { CertificateRepository, CertificateService, CertificateSigner, certificateBindings, certificateMigrations } from './modules/certificates/index.ts';
@@ -90,6 +90,8 @@ export interface Jing {
   /** 办件: applications online and at hall windows, on the working-day clock. */
   applications: ApplicationService;
   applicationHandling: ApplicationHandling;
+  /** 一微克 rankings: stations map, air near a point, district and street rankings, trends, annual assessment. */
+  airRankings: AirRankingService;
   close(): Promise<void>;
 }
 
@@ -215,9 +217,11 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   // 一事一评: a completed application can be rated by its applicant.
   ratings.registerSubject('application', (id) => applications.ratingSubject(id));
 
+  const airRankings = new AirRankingService(sensingModule.service, air, async () => ({ code: config.cityCode, name: (await unitName(config.cityCode)) ?? config.cityCode }));
+
   return {
     config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
-    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification, airWork, notifications, certificates, applications, applicationHandling,
+    sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification, airWork, notifications, certificates, applications, applicationHandling, airRankings,
     close: async () => {
       await sensingModule.stop();
       sensingModule.close();
@@ -274,6 +278,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
     ...notificationBindings(jing.notifications),
     ...certificateBindings(jing.certificates, (host) => config.publicUrl ?? `http://${host ?? `localhost:${config.port}`}`, config.timeZone),
     ...applicationBindings(jing.applications, jing.applicationHandling),
+    ...airRankingBindings(jing.airRankings),
   ];
 }
 

@@ -151,7 +151,8 @@ export async function seedWallets(jing: Jing): Promise<number> {
 }
 
 /**
- * 一微克 demo data on first start: three winter months of Beijing's national stations (UCI, CC BY 4.0,
+ * 一微克 demo data on first start: two winters (December–February 2015/16 and 2016/17, so every month of the
+ * second has its year-earlier month for the rankings) of Beijing's national stations (UCI, CC BY 4.0,
  * apps/server/data/air/README.md), imported unless the national network already has stations.
  */
 export async function seedDemoAir(jing: Jing, progress?: Progress): Promise<number> {

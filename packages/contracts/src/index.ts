@@ -24,6 +24,7 @@ export * from './air-work.ts';
 export * from './applications.ts';
 export * from './certificates.ts';
 export * from './notifications.ts';
+export * from './air-rankings.ts';
 import { orgRoutes } from './org.ts';
 import { identityRoutes } from './identity.ts';
 import { auditRoutes } from './audit.ts';
@@ -45,6 +46,7 @@ import { airWorkRoutes } from './air-work.ts';
 import { applicationRoutes } from './applications.ts';
 import { certificateRoutes } from './certificates.ts';
 import { notificationRoutes } from './notifications.ts';
+import { airRankingRoutes } from './air-rankings.ts';
 import type { RouteDef } from './route.ts';
 
 /** Every route of the API. The server registers exactly these; the OpenAPI document lists exactly these. */
@@ -71,5 +73,6 @@ export const allRoutes: RouteDef[] = [
   ...Object.values(applicationRoutes),
   ...Object.values(certificateRoutes),
   ...Object.values(notificationRoutes),
+  ...Object.values(airRankingRoutes),
 ] as RouteDef[];
 export * from './client.ts';

@@ -12,7 +12,27 @@ export interface Database {
   engine: Engine;
   /** Pool statistics for /metrics (SQLite: one connection). */
   poolStats(): { total: number; idle: number; waiting: number };
+  /**
+   * Runs a compiled read (`sql\`…\`.compile(db)`) and answers its rows as arrays of column values, in select
+   * order. For bulk reads only (years of hourly rows): there, building an object per row costs more than the
+   * query. Outside transactions; each engine's way is explained where `openDatabase` builds it.
+   */
+  selectArrays(query: { sql: string; parameters: readonly unknown[] }): Promise<unknown[][]>;
   close(): Promise<void>;
+}
+
+/** Raw-mode statements by SQL text (bounded): raw mode is a property of a statement, so they are not shared with Kysely's. */
+function rawStatements(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return (text: string) => {
+    let stmt = cache.get(text);
+    if (!stmt) {
+      if (cache.size >= 200) cache.clear();
+      stmt = sqlite.prepare(text).raw(true);
+      cache.set(text, stmt);
+    }
+    return stmt;
+  };
 }
 
 // pg returns int8 and numeric as strings by default; our counts and sequence
@@ -63,10 +83,15 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const dialect: Dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+    const db = new Kysely<any>({ dialect });
+    const raw = rawStatements(sqlite);
     return {
-      db: new Kysely<any>({ dialect }),
+      db,
       engine: 'sqlite',
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      // better-sqlite3's raw mode hands back arrays (about 4× faster than Kysely's row objects over 400,000
+      // rows). Run while holding Kysely's one connection, so a Kysely transaction is never open under us.
+      selectArrays: (q) => db.connection().execute(async () => raw(q.sql).all(...q.parameters) as unknown[][]),
       close: async () => {
         sqlite.close();
       },
@@ -85,6 +110,8 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
       db: new Kysely<any>({ dialect: new PostgresDialect({ pool }) }),
       engine: 'postgres',
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      // pg's array row mode skips building an object per row; the parsers (int8 as number) still apply.
+      selectArrays: async (q) => (await pool.query({ text: q.sql, values: [...q.parameters], rowMode: 'array' })).rows as unknown[][],
       close: async () => {
         if (closed) return;
         closed = true;

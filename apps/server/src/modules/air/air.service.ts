@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { AirDay, AirHour, AirStation } from '@jing/contracts';
 import {
-  POLLUTANTS,
+  AQI_CATEGORIES,
   aqiCategory,
   dailyReport,
   dailyValues,
@@ -10,20 +10,16 @@ import {
   type AqiCategory,
   type ChinaStandard,
   type DayInput,
-  type Pollutant,
   type StandardChoice,
 } from './aqi/index.ts';
 import { invalidField, notFound } from '../../platform/errors.ts';
-import { HOUR_MS, type DeviceWithNetwork, type HourlyRow, type SensingService } from '../sensing/index.ts';
+import { HOUR_MS, type DeviceWithNetwork, type SensingService } from '../sensing/index.ts';
+import { DAY_MS, HourGrid, dateOf, dayOfHour, firstHourOf } from './hour-grid.ts';
 
 type Day = z.infer<typeof AirDay>;
 type Hour = z.infer<typeof AirHour>;
 type Station = z.infer<typeof AirStation>;
 
-const DAY_MS = 24 * HOUR_MS;
-const BEIJING_HOURS = 8;
-/** HJ 663: an hourly mean needs at least 45 minutes of sampling. */
-const HOUR_MIN_SECONDS = 45 * 60;
 const MAX_DAILY_DAYS = 5 * 366;
 const MAX_HOURLY_DAYS = 31;
 
@@ -34,23 +30,19 @@ function dayNumber(date: string, field: string): number {
   if (!m || new Date(t).toISOString().slice(0, 10) !== date) throw invalidField(`query.${field}`, `not a real date: ${date}`);
   return t / DAY_MS;
 }
-const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-/** The hour number (hours since the epoch, UTC) of 00:00 Beijing time on a local day. */
-const firstHourOf = (day: number) => day * 24 - BEIJING_HOURS;
 
 export function categoryView(c: AqiCategory | null) {
   return c ? { level: c.level, key: c.key, name: { 'zh-CN': c.name.zh, en: c.name.en }, colour: c.hex } : null;
 }
+/** The six views, made once (a daily series shares them). */
+const CATEGORY_VIEWS = AQI_CATEGORIES.map((c) => Object.freeze(categoryView(c)!));
 
 /** Great-circle distance in km. */
-function distanceKm(lng1: number, lat1: number, lng2: number, lat2: number): number {
+export function distanceKm(lng1: number, lat1: number, lng2: number, lat2: number): number {
   const r = Math.PI / 180;
   const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lng2 - lng1) * r) / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
-
-/** Valid hourly means of a station by hour number; each entry holds the six pollutants (NaN = missing or invalid). */
-type HourMap = Map<number, Float64Array>;
 
 /**
  * 一微克 air quality over the sensing data: stations, daily and real-time AQI (every AQI number from the
@@ -59,7 +51,8 @@ type HourMap = Map<number, Float64Array>;
 export class AirService {
   constructor(private readonly sensing: SensingService) {}
 
-  private stationView(d: DeviceWithNetwork): Station {
+  /** A station as the API shows it. */
+  stationView(d: DeviceWithNetwork): Station {
     return {
       code: d.code,
       name: d.name ?? d.code,
@@ -80,12 +73,8 @@ export class AirService {
   }
 
   /** Hourly means of a device for hours [from, to), keeping only hours valid under HJ 663's 45-minute rule. */
-  private async hours(d: DeviceWithNetwork, fromHour: number, toHour: number): Promise<HourMap> {
-    const rows = await this.sensing.hourlyOf(d.id, fromHour, toHour);
-    const interval = Number(d.interval_seconds);
-    const out: HourMap = new Map();
-    for (const r of rows) out.set(r.hour, hourValues(r, interval));
-    return out;
+  private hours(d: DeviceWithNetwork, fromHour: number, toHour: number): Promise<HourGrid> {
+    return HourGrid.read(this.sensing, d, fromHour, toHour);
   }
 
   /** A station's valid hours for local days [from, to] and the day before (moving windows reach back). */
@@ -97,41 +86,27 @@ export class AirService {
     return { d, lo, hi, hours: await this.hours(d, firstHourOf(lo - 1), firstHourOf(hi + 1)) };
   }
 
-  private dayInput(hours: HourMap, day: number): DayInput {
-    const build = (first: number) => {
-      const out: Partial<Record<Pollutant, (number | null)[]>> = {};
-      POLLUTANTS.forEach((p, i) => {
-        const list: (number | null)[] = new Array(24);
-        for (let h = 0; h < 24; h++) {
-          const v = hours.get(first + h)?.[i];
-          list[h] = v === undefined || Number.isNaN(v) ? null : v;
-        }
-        out[p] = list;
-      });
-      return out;
-    };
-    return { today: build(firstHourOf(day)), previousDay: build(firstHourOf(day - 1)) };
-  }
-
   /** The daily report of each day from `from` to `to` (inclusive); days without valid data have nulls. */
   async daily(code: string, from: string, to: string, standard?: ChinaStandard): Promise<Day[]> {
     const { lo, hi, hours } = await this.range(code, from, to, MAX_DAILY_DAYS);
     const out: Day[] = [];
-    for (let day = lo; day <= hi; day++) out.push(this.dayReport(hours, day, standard));
+    for (const { day, input } of hours.dayInputs(lo, hi)) out.push(this.dayReport(input, day, standard));
     return out;
   }
 
-  private dayReport(hours: HourMap, day: number, standard?: ChinaStandard): Day {
+  private dayReport(input: DayInput, day: number, standard?: ChinaStandard): Day {
     const date = dateOf(day);
-    const v = dailyValues(this.dayInput(hours, day));
+    const v = dailyValues(input);
     const choice: StandardChoice = standard ? { standard } : { date };
     const r = dailyReport(v.values, choice);
-    const iaqi = Object.fromEntries(Object.entries(r.iaqi).map(([k, e]) => [k, e.value])) as Day['iaqi'];
+    const e = r.iaqi;
+    // Spelled out rather than mapped over entries: this runs for every station-day of a multi-year range.
+    const iaqi = { pm25: e.pm25.value, pm10: e.pm10.value, so2: e.so2.value, no2: e.no2.value, co: e.co.value, o3_1h: e.o3_1h.value, o3_8h: e.o3_8h.value };
     return {
       date,
       standard: r.standard,
       aqi: r.aqi,
-      category: categoryView(r.category),
+      category: r.category ? CATEGORY_VIEWS[r.category.level - 1]! : null,
       primaryPollutants: [...r.primaryPollutants],
       iaqi,
       concentrations: { ...v.values },
@@ -144,7 +119,7 @@ export class AirService {
     const { lo, hi, hours } = await this.range(code, from, to, MAX_HOURLY_DAYS);
     const out: Hour[] = [];
     for (let day = lo; day <= hi; day++) {
-      const input = this.dayInput(hours, day);
+      const input = hours.dayInput(day);
       for (let h = 0; h < 24; h++) if (hours.has(firstHourOf(day) + h)) out.push(this.hourReport(input, day, h, standard));
     }
     return out;
@@ -165,6 +140,16 @@ export class AirService {
     };
   }
 
+  /** The real-time report of a station's latest hour with data, or null before its first reading. */
+  async latestHour(d: DeviceWithNetwork): Promise<Hour | null> {
+    const last = (await this.sensing.statusOf([d.id])).get(d.id)?.last;
+    if (last === undefined) return null;
+    const hour = Math.floor(last / HOUR_MS);
+    const day = dayOfHour(hour);
+    const hours = await this.hours(d, firstHourOf(day - 1), firstHourOf(day + 1));
+    return this.hourReport(hours.dayInput(day), day, hour - firstHourOf(day));
+  }
+
   /** The nearest station with a location, its latest hour's AQI, and the health advice of its category. */
   async now(lng: number, lat: number) {
     const located = (await this.sensing.devicesOfType('station')).filter((d) => d.lng !== null && d.lat !== null);
@@ -172,12 +157,8 @@ export class AirService {
     const ranked = located.map((d) => ({ d, km: distanceKm(lng, lat, Number(d.lng), Number(d.lat)) })).sort((a, b) => a.km - b.km);
     const { d, km } = ranked[0]!;
     const station = { ...this.stationView(d), distanceKm: Math.round(km * 100) / 100 };
-    const last = (await this.sensing.statusOf([d.id])).get(d.id)?.last;
-    if (last === undefined) return { station, hour: null, healthEffects: null, advice: null };
-    const hour = Math.floor(last / HOUR_MS);
-    const day = Math.floor((hour + BEIJING_HOURS) / 24);
-    const hours = await this.hours(d, firstHourOf(day - 1), firstHourOf(day + 1));
-    const report = this.hourReport(this.dayInput(hours, day), day, hour - firstHourOf(day));
+    const report = await this.latestHour(d);
+    if (report === null) return { station, hour: null, healthEffects: null, advice: null };
     const c = report.aqi === null ? null : aqiCategory(report.aqi);
     return {
       station,
@@ -186,15 +167,4 @@ export class AirService {
       advice: c ? { 'zh-CN': c.measures.zh, en: c.measures.en } : null,
     };
   }
-}
-
-/** The six hourly means of a rollup row, NaN where missing or too few readings for a valid hour. */
-function hourValues(r: HourlyRow, intervalSeconds: number): Float64Array {
-  const out = new Float64Array(POLLUTANTS.length).fill(Number.NaN);
-  POLLUTANTS.forEach((p, i) => {
-    const n = Number(r[`${p}_n`] ?? 0);
-    const v = r[p];
-    if (n > 0 && v !== null && v !== undefined && (intervalSeconds >= 3600 || n * intervalSeconds >= HOUR_MIN_SECONDS)) out[i] = Number(v);
-  });
-  return out;
 }

@@ -9,3 +9,5 @@ export { airWorkCommands } from './air-work.cli.ts';
 export { airWorkMigrations } from './migrations/air-work.ts';
 export { importUciWeather } from './weather.ts';
 export { seedDemoAirWork, DEMO_HOTSPOT_DEVICE, DEMO_MICRO_NETWORK } from './air-work.seed.ts';
+export { AirRankingService } from './rankings.service.ts';
+export { airRankingBindings } from './rankings.routes.ts';

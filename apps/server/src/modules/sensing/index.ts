@@ -3,7 +3,7 @@ export { SensingRepository, type DeviceWithNetwork } from './sensing.repository.
 export { IngestService, type IngestOptions } from './ingest.service.ts';
 export { IngestMetrics } from './ingest.metrics.ts';
 export { DeviceDirectory } from './directory.ts';
-export { ReadingsRepository, createReadingWriter, HOUR_MS, type HourlyRow, type ReadingWriter } from './readings.repository.ts';
+export { ReadingsRepository, createReadingWriter, HOUR_MS, type HourlyColumns, type HourlyRow, type ReadingWriter } from './readings.repository.ts';
 export { RollupService } from './rollup.service.ts';
 export { EmbeddedBroker, ExternalBridge, FrameGuard } from './mqtt.ts';
 export { sensingMigrations } from './migrations/index.ts';

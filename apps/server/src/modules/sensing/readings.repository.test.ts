@@ -59,6 +59,21 @@ for (const engine of testEngines()) {
         assert.deepEqual(status.get(1), { first: T, last: T + 130 * 60_000 });
         assert.deepEqual(status.get(2), { first: T, last: T });
       });
+
+      it('reads hourly means as columns, keeping a mean only with enough readings, alike through the array fast path and without it', async () => {
+        const fast = new ReadingsRepository(db.db, (q) => db.selectArrays(q));
+        const h0 = T / HOUR_MS;
+        for (const r of [fast, repo]) {
+          const one = await r.hourlyColumns(1, h0, h0 + 3, 1);
+          assert.deepEqual([...one.hours].map((h) => h - h0), [0, 1, 2]);
+          // pm25 and pm10 of hours 0–2; the other four pollutants were never measured.
+          assert.deepEqual([0, 1, 2].map((i) => [one.values[i * 6], one.values[i * 6 + 1]]), [[10.5, 40], [2.5, 30], [7, Number.NaN]]);
+          assert.ok(Number.isNaN(one.values[2]!));
+          const two = await r.hourlyColumns(1, h0, h0 + 3, 2);
+          assert.deepEqual([0, 1, 2].map((i) => two.values[i * 6]), [10.5, 2.5, Number.NaN], 'hour 2 had one pm25 reading');
+          assert.equal((await r.hourlyColumns(1, h0 + 5, h0 + 9, 1)).hours.length, 0);
+        }
+      });
     });
   }
 }

@@ -6,7 +6,7 @@
  * pollutants a stored reading lacks.
  */
 import BetterSqlite from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Engine } from '@jing/db';
 import { POLLUTANTS, POLLUTANT_COUNT } from './qc.ts';
 
@@ -175,9 +175,28 @@ const HOUR = sql.raw(String(HOUR_MS));
 /** Readings one rollup transaction covers at most (so ingestion never waits long behind it). */
 const ROLLUP_CHUNK_ROWS = 100_000;
 
+/**
+ * Hourly means of one device as columns: `hours[i]` is an hour number and `values[i * 6 + p]` the mean of
+ * pollutant p (POLLUTANTS order) in it, NaN where the hour has no such value or fewer readings than asked.
+ */
+export interface HourlyColumns {
+  hours: Float64Array;
+  values: Float64Array;
+}
+
+/** Runs a compiled read and answers rows as arrays (`Database.selectArrays`). */
+export type ArrayReader = (query: { sql: string; parameters: readonly unknown[] }) => Promise<unknown[][]>;
+
 /** Rollups and reads over stored readings; dialect-neutral SQL. */
 export class ReadingsRepository {
-  constructor(private readonly db: Kysely<any>) {}
+  private readonly arrays: ArrayReader;
+  constructor(
+    private readonly db: Kysely<any>,
+    arrays?: ArrayReader,
+  ) {
+    // Without the engine's fast path: Kysely's row objects, as arrays in select order.
+    this.arrays = arrays ?? (async (q) => (await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(q.sql, [...q.parameters]))).rows.map((r) => Object.values(r)));
+  }
 
   /** Hours with readings not yet rolled up, oldest first. */
   async dirtyHours(limit: number): Promise<number[]> {
@@ -244,6 +263,30 @@ export class ReadingsRepository {
         .orderBy('hour')
         .execute();
       for (const r of rows as HourlyRow[]) out.push({ ...r, device_id: Number(r.device_id), hour: Number(r.hour) });
+    }
+    return out;
+  }
+
+  /**
+   * Hourly means of one device for hours [fromHour, toHour) as columns, a value kept only where at least
+   * `minCount` readings made it. The bulk read behind daily AQI (years of hours per station): rows come back
+   * as arrays (`Database.selectArrays`) with only the seven columns needed, straight into typed arrays.
+   */
+  async hourlyColumns(deviceId: number, fromHour: number, toHour: number, minCount: number): Promise<HourlyColumns> {
+    const min = sql.lit(Math.max(1, Math.floor(minCount)));
+    const values = POLLUTANTS.map((p) => sql`case when ${sql.ref(`${p}_n`)} >= ${min} then ${sql.ref(p)} end as ${sql.ref(p)}`);
+    const rows = await this.arrays(
+      sql`select hour, ${sql.join(values)} from sensing_hourly where device_id = ${deviceId} and hour >= ${fromHour} and hour < ${toHour} order by hour`.compile(this.db),
+    );
+    const n = rows.length;
+    const out: HourlyColumns = { hours: new Float64Array(n), values: new Float64Array(n * POLLUTANT_COUNT) };
+    for (let i = 0; i < n; i++) {
+      const r = rows[i]!;
+      out.hours[i] = r[0] as number;
+      for (let p = 0; p < POLLUTANT_COUNT; p++) {
+        const v = r[p + 1];
+        out.values[i * POLLUTANT_COUNT + p] = v === null ? Number.NaN : (v as number);
+      }
     }
     return out;
   }

@@ -48,7 +48,7 @@ export async function createSensing(deps: {
   const { database, settings } = deps;
   const logger = deps.logger.child({ module: 'sensing' });
   const repo = new SensingRepository(database.db, deps.dialect);
-  const readings = new ReadingsRepository(database.db);
+  const readings = new ReadingsRepository(database.db, (q) => database.selectArrays(q));
   const rollups = new RollupService(readings, logger);
   const directory = new DeviceDirectory(repo);
   const writer = await createReadingWriter(database.db, database.engine, { setBased: settings.setBasedWriter ?? false });

@@ -307,6 +307,15 @@ export class SensingService {
     return this.deps.readings.hourlyMany(deviceIds, fromHour, toHour);
   }
 
+  /**
+   * Hourly means of a device by id for hours [fromHour, toHour) as columns, up to date; a value counts only
+   * where at least `minCount` readings made it (the air module's bulk read).
+   */
+  async hourlyColumnsOf(deviceId: number, fromHour: number, toHour: number, minCount: number) {
+    await this.deps.rollups.runPending();
+    return this.deps.readings.hourlyColumns(deviceId, fromHour, toHour, minCount);
+  }
+
   /** First and last reading times of devices, up to date. */
   async statusOf(deviceIds: number[]) {
     await this.deps.rollups.runPending();

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useT } from '../../shared/i18n/index.ts';
 import { useClientConfig, DEFAULT_CLIENT_CONFIG } from '../../shared/clientConfig.ts';
 import { useSession } from '../../modules/identity/index.ts';
+import { NearMeCard } from '../../modules/air/index.ts';
 import { SERVICE_TILES, type ServiceTile } from './tiles.tsx';
 
 /** 京通 home: a greeting and the service entries, three to a row on a phone. */
@@ -20,6 +21,9 @@ export function HomePage() {
         </Typography.Title>
         <Typography.Paragraph style={{ margin: '8px 0 0', color: 'inherit', opacity: 0.85 }}>{t('tong.home.tagline', { city })}</Typography.Paragraph>
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <NearMeCard more={0} />
+      </div>
       <Typography.Title level={4} style={{ margin: '20px 4px 12px' }}>
         {t('tong.home.services')}
       </Typography.Title>

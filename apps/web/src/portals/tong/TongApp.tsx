@@ -8,6 +8,7 @@ import { ServiceItemPage, ServicesHomePage } from '../../modules/services/index.
 import { HallPage, HallsPage, MyHallsPage, ScreenPage, TicketPage } from '../../modules/halls/index.ts';
 import { RatePage, RatingStatsPage } from '../../modules/ratings/index.ts';
 import { ApplyPage, MyApplicationPage, MyApplicationsPage, NotificationsPage, VerifyPage, WalletPage } from '../../modules/applications/index.ts';
+import { AirNearPage } from '../../modules/air/index.ts';
 import { TongLayout } from './TongLayout.tsx';
 import { HomePage } from './HomePage.tsx';
 
@@ -64,6 +65,7 @@ export default function TongApp() {
         <Route path="wallet" element={<RequireAuth loginPath="/login"><WalletPage /></RequireAuth>} />
         <Route path="notifications" element={<RequireAuth loginPath="/login"><NotificationsPage /></RequireAuth>} />
         <Route path="verify/:id" element={<VerifyPage />} />
+        <Route path="air" element={<AirNearPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

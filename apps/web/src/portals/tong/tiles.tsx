@@ -33,7 +33,7 @@ export const SERVICE_TILES: ServiceTile[] = [
   { id: 'halls', icon: <BankOutlined />, title: 'halls.tile', subtitle: 'halls.tile.sub', color: '#0958d9', to: '/halls' },
   { id: 'rating', icon: <LikeOutlined />, title: 'tong.tile.rating', subtitle: 'tong.tile.rating.sub', color: '#d48806', to: '/ratings/stats' },
   { id: 'cityCode', icon: <QrcodeOutlined />, title: 'tong.tile.cityCode', subtitle: 'tong.tile.cityCode.sub', color: '#389e0d' },
-  { id: 'air', icon: <CloudOutlined />, title: 'tong.tile.air', subtitle: 'tong.tile.air.sub', color: '#08979c' },
+  { id: 'air', icon: <CloudOutlined />, title: 'tong.tile.air', subtitle: 'tong.tile.air.sub', color: '#08979c', to: '/air' },
   { id: 'notices', icon: <NotificationOutlined />, title: 'tong.tile.notices', subtitle: 'tong.tile.notices.sub', color: '#531dab' },
   { id: 'applications', icon: <FileDoneOutlined />, title: 'tong.tile.applications', subtitle: 'tong.tile.applications.sub', color: '#0958d9', to: '/applications' },
   { id: 'wallet', icon: <SafetyCertificateOutlined />, title: 'tong.tile.wallet', subtitle: 'tong.tile.wallet.sub', color: '#7c4dff', to: '/wallet' },

@@ -8,6 +8,7 @@ import { isStaff, LoginPage, RequireAuth } from '../../modules/identity/index.ts
 import { DistrictDashboardPage } from '../../modules/geo/index.ts';
 import { RatesPage } from '../../modules/cases/index.ts';
 import { ReductionsPage } from '../../modules/airwork/index.ts';
+import { AirDashboardPage } from '../../modules/air/index.ts';
 import { ZhiLayout } from './ZhiLayout.tsx';
 
 const ZHI_THEME: ThemeConfig = {
@@ -41,6 +42,7 @@ export default function ZhiApp() {
           <Route index element={<DistrictDashboardPage />} />
           <Route path="rates" element={<RatesPage />} />
           <Route path="reductions" element={<ReductionsPage />} />
+          <Route path="air" element={<AirDashboardPage />} />
           <Route path="*" element={<NotFoundPage home="/zhi" />} />
         </Route>
       </Routes>

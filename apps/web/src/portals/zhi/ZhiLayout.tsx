@@ -11,6 +11,7 @@ const VIEWS = [
   { path: '/zhi', label: 'zhi.nav.overview', testId: 'nav-zhi-overview' },
   { path: '/zhi/rates', label: 'zhi.nav.rates', testId: 'nav-zhi-rates' },
   { path: '/zhi/reductions', label: 'zhi.nav.reductions', testId: 'nav-zhi-reductions' },
+  { path: '/zhi/air', label: 'zhi.nav.air', testId: 'nav-zhi-air' },
 ] as const;
 
 /** 京智 frame: a dark dashboard (it runs on wall screens in command centres) with a slim header and a view switch. */
@@ -29,6 +30,8 @@ export function ZhiLayout() {
           alignItems: 'center',
           gap: 12,
           padding: '0 16px',
+          // Three views, the language and the account do not fit one 375 px line: wrap on a phone.
+          ...(wide ? {} : { flexWrap: 'wrap' as const, height: 'auto', rowGap: 6, padding: '8px 12px', lineHeight: 'normal' }),
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
         }}

@@ -9,6 +9,7 @@ import { ratesEn } from './catalogue/rates.en.ts';
 import { servicesEn } from './catalogue/services.en.ts';
 import { airworkEn } from './catalogue/airwork.en.ts';
 import { applicationsEn } from './catalogue/applications.en.ts';
+import { airRankingsEn } from './catalogue/airRankings.en.ts';
 
 /** English. Must have exactly the keys of the zh-CN catalogue. Terms of art keep their Chinese name beside the English. */
 export const en: Record<MessageKey, string> = {
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...servicesEn,
   ...airworkEn,
   ...applicationsEn,
+  ...airRankingsEn,
 
   'app.title': 'Jing 京',
   'portal.tong': 'Jing Tong',

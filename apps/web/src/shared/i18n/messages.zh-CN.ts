@@ -8,6 +8,7 @@ import { ratesZhCN } from './catalogue/rates.zh-CN.ts';
 import { servicesZhCN } from './catalogue/services.zh-CN.ts';
 import { airworkZhCN } from './catalogue/airwork.zh-CN.ts';
 import { applicationsZhCN } from './catalogue/applications.zh-CN.ts';
+import { airRankingsZhCN } from './catalogue/airRankings.zh-CN.ts';
 
 /**
  * 简体中文 — the default language and the reference catalogue: every other
@@ -26,6 +27,7 @@ export const zhCN = {
   ...servicesZhCN,
   ...airworkZhCN,
   ...applicationsZhCN,
+  ...airRankingsZhCN,
 
   'app.title': '京 Jing',
   'portal.tong': '京通',

@@ -20,7 +20,7 @@ const rand = (): number => {
 const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
 
-/** A concentration of some awkward kind: integers, 1–3 decimals, ties at .5, long doubles, huge values. */
+/** A concentration of some awkward kind: integers, 1–4 decimals, ties at .5, long doubles, huge values. */
 function value(): number {
   switch (int(0, 9)) {
     case 0:
@@ -31,7 +31,7 @@ function value(): number {
     case 3:
       return int(0, 100000) / 100;
     case 4:
-      return int(0, 1000000) / 1000;
+      return int(0, 1000000) / pick([1000, 10000]); // 10^4: ppb-converted gases
     case 5:
       return int(0, 2000) + pick([0.5, 0.05, 0.15, 0.25, 0.45, 0.55, 0.125, 0.375, 0.005, 0.995]);
     case 6:

@@ -108,3 +108,4 @@ export {
   type UsPollutant,
   type UsPollutantIndex,
 } from './us-epa.ts';
+export { changePercent, meanHalfEven } from './aggregate.ts';
