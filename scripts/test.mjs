@@ -109,7 +109,8 @@ try {
   // One plain closing line that any CI can read.
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
-  process.stdout.write(`\ntests: ${count('pass')} passed, ${count('fail')} failed, ${count('skipped')} skipped\n`);
+  // A test cancelled because a hook of its suite failed did not pass: it counts as failed.
+  process.stdout.write(`\ntests: ${count('pass')} passed, ${count('fail') + count('cancelled')} failed, ${count('skipped')} skipped\n`);
 } finally {
   await database?.drop().catch((err) => console.error(`could not drop the test database: ${err.message}`));
 }
