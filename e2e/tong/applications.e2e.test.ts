@@ -21,7 +21,7 @@ async function banAction(page: Page, action: string, fill: (dialog: Page) => Pro
   await page.locator(`[data-testid="application-page"]:not([data-version="${version}"])`).waitFor();
 }
 
-describe('京通 Tong 办件: apply online reusing a wallet certificate, correct, get approved, download and verify the e-certificate', () => {
+describe('京通 Tong 办件: apply online reusing a wallet certificate, correct, get approved, download and verify the e-certificate, rate it 不满意 and see it rectified', () => {
   const env = e2eEnvironment();
 
   it('runs the whole story between the resident, the approver in Ban and a stranger scanning the QR code', async () => {
@@ -106,6 +106,31 @@ describe('京通 Tong 办件: apply online reusing a wallet certificate, correct
     await waitForAttribute(stranger.getByTestId('verify-page'), 'data-verdict', 'invalid');
     assert.equal(await stranger.getByTestId('verify-verdict').innerText(), '证照无效');
     assert.deepEqual(pageErrors(stranger), []);
+
+    // 7. 一事一评: the resident rates the service 不满意; a rectification task reaches the implementing unit,
+    //    which logs its callback (回访) and the outcome; the resident sees it rectified.
+    await resident.goto(`${env.server.url}/applications/${id}`);
+    await resident.getByTestId('app-rate').click();
+    await resident.getByTestId('rating-form').waitFor();
+    await resident.getByTestId('rating-level-dissatisfied').click();
+    await resident.getByTestId('rating-comment').fill('审批结果没有短信通知，反复登录才看到');
+    await resident.getByTestId('rating-submit').click();
+    await waitForAttribute(resident.getByTestId('rating-rectification'), 'data-status', 'open');
+    await approver.goto(`${env.server.url}/ban/inbox`);
+    await approver.getByTestId('inbox-item').filter({ hasText: '差评整改' }).first().click();
+    await approver.getByTestId('task-rating-link').click();
+    await waitForAttribute(approver.getByTestId('rectification-page'), 'data-status', 'open');
+    await approver.getByTestId('callback-text').fill('已电话联系张先生，说明短信通道故障并致歉');
+    await approver.getByTestId('callback-submit').click();
+    await approver.getByTestId('rect-callback').first().waitFor();
+    await approver.getByTestId('outcome-kind').getByText('立行立改').click();
+    await approver.getByTestId('outcome-text').fill('已修复短信通知，办结即发送');
+    await approver.getByTestId('outcome-submit').click();
+    await waitForAttribute(approver.getByTestId('rectification-page'), 'data-status', 'rectified');
+    await resident.reload();
+    await waitForAttribute(resident.getByTestId('rating-rectification'), 'data-status', 'rectified');
+    assert.deepEqual(pageErrors(resident), []);
+    assert.deepEqual(pageErrors(approver), []);
     await Promise.all([closePage(resident), closePage(approver), closePage(stranger)]);
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
-import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LikeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useI18n } from '../../../shared/i18n/index.ts';
 import { useAsync } from '../../../shared/useAsync.ts';
@@ -55,6 +55,14 @@ export function MyApplicationPage({ basePath }: { basePath: string }) {
             </Link>
           </Flex>
         </Card>
+      ) : null}
+      {['approved', 'denied', 'refused'].includes(a.status) ? (
+        // 一事一评: every completed service can be rated once, by the person served.
+        <Link to={`/ratings/application/${a.id}`} data-testid="app-rate">
+          <Button block icon={<LikeOutlined />}>
+            {t('apps.rate')}
+          </Button>
+        </Link>
       ) : null}
       <Card size="small" title={t('apps.timeline')}>
         <ApplicationTimeline value={a} />

@@ -73,6 +73,7 @@ export const applicationsEn: Record<keyof typeof applicationsZhCN, string> = {
   'apps.verify.reason.revoked': 'The issuing unit has revoked this certificate.',
   'apps.verify.reason.expired': 'The certificate has expired.',
   'apps.verify.checkedAt': 'Checked at',
+  'apps.rate': 'Rate this service (好差评)',
   'apps.result.title': 'Result',
   'apps.timeline': 'Progress',
   'apps.correction.title': 'Corrections',

@@ -72,6 +72,7 @@ export const applicationsZhCN = {
   'apps.verify.reason.revoked': '证照已被发证机关注销。',
   'apps.verify.reason.expired': '证照已超过有效期。',
   'apps.verify.checkedAt': '验证时间',
+  'apps.rate': '评价这次办事（好差评）',
   'apps.result.title': '办理结果',
   'apps.timeline': '办理过程',
   'apps.correction.title': '补正材料',
