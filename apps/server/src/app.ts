@@ -116,7 +116,8 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitPath: orgLookup.unitPath,
     unitName: orgLookup.unitName,
     parentOf: orgLookup.parentOf,
-    agencyOf: (parent, type) => org!.agencyOf(parent, type),
+    // From the cached children list (cleared by every org write): intake asks on every agency-handled case.
+    agencyOf: async (parent, type) => (await org!.children(parent).catch(() => [])).find((u) => u.level === 'agency' && u.agencyType === type) ?? null,
   });
   files.addAccessRule((caller, fileId) => cases.mayReadFile(caller, fileId));
   const knowledge = new KnowledgeService(db, audit, (code) => !!cases.deps.catalogue.get(code));
