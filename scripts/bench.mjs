@@ -18,7 +18,7 @@
 // Environment: JING_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres;
 // a throw-away database is created and dropped), JING_BENCH_ENGINES=sqlite to skip
 // PostgreSQL, JING_BENCH_DURATION (seconds of load per server, default 10).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -37,7 +37,7 @@ const MEM_SEARCHES = 200;
 const CHILDREN = '/api/v1/org/units/110105/children'; // 朝阳区
 const PG_ADMIN = process.env.JING_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = (process.env.JING_BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air'];
+const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air', 'intake', 'league'];
 const only = process.argv.slice(2);
 for (const a of only) {
   if (STEPS.includes(a)) continue;
@@ -398,6 +398,76 @@ async function air() {
   target('daily AQI, 12 stations × 4 years < 2 s', `${fixed(r.jingSeconds, 2)} s`, `library ${fixed(r.librarySeconds, 2)} s`, times(r.jingSeconds / r.librarySeconds), r.jingSeconds < 2);
 }
 
+// --- 7. 接诉即办 case intake ------------------------------------------------------------------
+// Real submissions through the public API (validation, street and category,
+// deadlines, duplicate check, inbox item, rollups, audit entry), against a bare
+// Fastify POST route answering 201 — both at the same connections.
+
+async function intakeLoad(label, serverArgs, bare) {
+  const server = await startServer(serverArgs);
+  try {
+    progress(`${label}: listening at ${server.url} (pid ${server.pid})`);
+    let cpu0 = NaN;
+    const load = await runJob('scripts/bench/cases-load.mjs', [server.url, String(CONNECTIONS), String(WARMUP), String(DURATION), ...(bare ? ['bare'] : [])], {
+      tsx: false,
+      label: 'autocannon (intake)',
+      onProgress: (t) => {
+        if (t.startsWith('measuring')) cpu0 = cpuSecondsOf(server.pid);
+        progress(`${label}: ${t}`);
+      },
+    });
+    const cpu = cpuSecondsOf(server.pid) - cpu0;
+    delete load.type;
+    return { ...load, serverCpuShare: cpu / load.duration, cpuMicrosPerRequest: (cpu / load.requestsTotal) * 1e6 };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** `jing audit verify` on a database: the hash chain must still hold after the load. */
+function auditVerify(db) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['apps/server/bin/jing.mjs', 'audit', 'verify'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.url, JING_VAR_DIR: db.dir, LOG_LEVEL: 'silent', JING_MQTT_MODE: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.stderr.on('data', (d) => (text += d));
+    child.on('exit', (code) => resolve({ ok: code === 0, text: text.trim().split('\n').filter(Boolean).at(-1) ?? '' }));
+  });
+}
+
+async function intake() {
+  await prepareBeijing();
+  // A copy of the seeded Beijing database: the cases written here stay out of the other steps.
+  const db = { dir: join(tmp, 'intake'), url: `sqlite:${join(tmp, 'intake', 'jing.sqlite')}` };
+  cpSync(beijing.dir, db.dir, { recursive: true });
+  const loadBefore = loadavg()[0];
+  const bare = await intakeLoad('bare Fastify POST', ['bare'], true);
+  const jing = await intakeLoad('Jing intake', ['jing', db.url, db.dir, 'false'], false);
+  const audit = await auditVerify(db);
+  const r = ratio(jing.requestsPerSec, bare.requestsPerSec);
+  results.intake = { bare, jing, ratio: r, auditVerify: audit, loadAverage1m: loadBefore };
+  out(`  POST /api/v1/cases as resident.zhang (half with a map pin), ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up, embedded SQLite;`);
+  out(`  baseline: bare Fastify parsing the same JSON bodies and answering 201; load average before: ${fixed(loadBefore, 2)}`);
+  const row = (name, x) => [name, int(x.requestsPerSec), `${x.latencyP50Ms} ms`, `${x.latencyP99Ms} ms`, pct(x.serverCpuShare), pct(x.clientCpuShare), `${fixed(x.cpuMicrosPerRequest, 0)} µs`, int(x.non2xx + x.errors + x.timeouts)];
+  out(
+    table([
+      ['server', 'req/s', 'p50', 'p99', 'server CPU', 'client CPU', 'server CPU/req', 'failed'],
+      row('bare Fastify POST (baseline)', bare),
+      row('Jing case intake', jing),
+      ['Jing / baseline', pct(r), times(ratio(jing.latencyP50Ms, bare.latencyP50Ms)), times(ratio(jing.latencyP99Ms, bare.latencyP99Ms)), '', '', times(ratio(jing.cpuMicrosPerRequest, bare.cpuMicrosPerRequest)), ''],
+    ]),
+  );
+  out(`  audit chain after the load (jing audit verify): ${audit.ok ? 'intact' : 'BROKEN'} — ${audit.text}`);
+  const clean = jing.non2xx === 0 && jing.errors === 0 && jing.timeouts === 0 && audit.ok;
+  const note = !clean ? (audit.ok ? 'intake answered errors or non-2xx during the run' : 'the audit chain does not verify') : `${pct(r)} of the bare route; server CPU ${fixed(jing.cpuMicrosPerRequest, 0)} µs per case`;
+  target('case intake ≥ 2,000 cases/s on SQLite, 50 connections', `${int(jing.requestsPerSec)} cases/s`, `bare ${int(bare.requestsPerSec)} req/s`, pct(r), clean && jing.requestsPerSec >= 2000, note);
+  target('case intake p99 < 50 ms', `${jing.latencyP99Ms} ms`, `bare ${bare.latencyP99Ms} ms`, times(ratio(jing.latencyP99Ms, bare.latencyP99Ms)), clean && jing.latencyP99Ms < 50);
+}
+
 // --- Run ---------------------------------------------------------------------------
 
 function cleanupSync() {
@@ -426,6 +496,7 @@ if (selected('memory')) await step('3. Server memory with the whole country', me
 if (selected('micro')) await step('4. Subtree membership and unitPath', micro);
 if (selected('sensing')) await step('5. Sensing ingestion (一微克)', sensing);
 if (selected('air')) await step('6. Daily AQI recomputation (一微克)', air);
+if (selected('intake')) await step('7. Case intake (接诉即办)', intake);
 
 results.totalSeconds = (Date.now() - started) / 1000;
 out('\n== Summary');

@@ -135,9 +135,11 @@ export class CaseRepository {
     nextNumber: (p: readonly unknown[]) => CompiledQuery;
     firstNumber: (p: readonly unknown[]) => CompiledQuery;
     insert: (p: readonly unknown[]) => CompiledQuery;
-    insertEvent: (p: readonly unknown[]) => CompiledQuery;
     bumpCategory: (p: readonly unknown[]) => CompiledQuery;
+    nearby: (p: readonly unknown[]) => CompiledQuery;
   };
+  /** Event inserts by the number of rows. */
+  private readonly eventInserts = new Map<number, (p: readonly unknown[]) => CompiledQuery>();
   /** Rollup upserts by the set of counters they add to. */
   private readonly bumps = new Map<string, (p: readonly unknown[]) => CompiledQuery>();
   private readonly engine: Engine;
@@ -150,7 +152,10 @@ export class CaseRepository {
       nextNumber: q('update case_counters set n = n + 1 where day = ? returning n'),
       firstNumber: q('insert into case_counters (day, n) values (?, 1)'),
       insert: q(`insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`),
-      insertEvent: q('insert into case_events (id, case_id, at, type, actor_id, unit_code, text) values (?, ?, ?, ?, ?, ?, ?)'),
+      nearby: q(
+        "select id, lng, lat, duplicate_of from cases where category_code = ? and created_at >= ? and status not in ('closed', 'answered') " +
+          'and lng >= ? and lat >= ? and lng <= ? and lat <= ? order by created_at limit 20',
+      ),
       bumpCategory: q('insert into case_category_rollups (month, street_code, category_code, n) values (?, ?, ?, 1) on conflict (month, street_code, category_code) do update set n = case_category_rollups.n + 1'),
     };
   }
@@ -199,7 +204,18 @@ export class CaseRepository {
   }
 
   async insertEvent(trx: Transaction<any>, e: CaseEventRow): Promise<void> {
-    await trx.executeQuery(this.sql.insertEvent([e.id, e.case_id, e.at, e.type, e.actor_id, e.unit_code, e.text]));
+    await this.insertEvents(trx, [e]);
+  }
+
+  /** Several timeline events in one statement. */
+  async insertEvents(trx: Transaction<any>, events: CaseEventRow[]): Promise<void> {
+    if (events.length === 0) return;
+    let q = this.eventInserts.get(events.length);
+    if (!q) {
+      q = prepared(this.engine, `insert into case_events (id, case_id, at, type, actor_id, unit_code, text) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+      if (this.eventInserts.size < 16) this.eventInserts.set(events.length, q);
+    }
+    await trx.executeQuery(q(events.flatMap((e) => [e.id, e.case_id, e.at, e.type, e.actor_id, e.unit_code, e.text])));
   }
 
   events(caseId: string): Promise<CaseEventRow[]> {
@@ -247,21 +263,9 @@ export class CaseRepository {
     await this.t(trx).updateTable('case_participants').set(patch).where('case_id', '=', caseId).where('unit_code', '=', unitCode).execute();
   }
 
-  /** Recent open cases of a category inside a bounding box: candidates for a duplicate. */
-  nearby(category: string, since: string, box: [number, number, number, number]): Promise<CaseRow[]> {
-    return this.db
-      .selectFrom('cases')
-      .selectAll()
-      .where('category_code', '=', category)
-      .where('created_at', '>=', since)
-      .where('status', 'not in', ['closed', 'answered'])
-      .where('lng', '>=', box[0])
-      .where('lat', '>=', box[1])
-      .where('lng', '<=', box[2])
-      .where('lat', '<=', box[3])
-      .orderBy('created_at')
-      .limit(20)
-      .execute();
+  /** Recent open cases of a category inside a bounding box: candidates for a duplicate (asked at every intake with a pin). */
+  async nearby(category: string, since: string, box: [number, number, number, number]): Promise<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>[]> {
+    return (await this.db.executeQuery<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>>(this.sql.nearby([category, since, ...box]))).rows;
   }
 
   list(f: { reporterId?: string; handlerUnit?: string; phoneIndex?: string; status?: CaseStatus; limit: number }): Promise<CaseRow[]> {

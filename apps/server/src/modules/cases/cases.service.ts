@@ -223,7 +223,7 @@ export class CaseService {
           this.eventRow(caller, row.id, 'submit', null, `${TYPE_NAMES[row.type]} · ${category.name['zh-CN']}`),
           this.eventRow(caller, row.id, 'dispatch', handler, duplicateOf ? 'possible duplicate' : null),
         ];
-        for (const e of events) await this.deps.repo.insertEvent(trx, e);
+        await this.deps.repo.insertEvents(trx, events);
         await this.deps.inbox.post(trx, { module: 'cases', kind: 'case.handle', sourceId: row.id, title: `【${TYPE_NAMES[row.type]}】${category.name['zh-CN']}`, summary: row.description.slice(0, 200), link: caseLink(row.id), unitCode: handler, dueAt: row.resolve_due_at });
         await this.deps.repo.bump(trx, row.month, handler, handlerPath, { cases: 1 });
         if (streetCode) await this.deps.repo.bumpCategory(trx, row.month, streetCode, category.code);
