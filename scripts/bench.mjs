@@ -468,6 +468,43 @@ async function intake() {
   target('case intake p99 < 50 ms', `${jing.latencyP99Ms} ms`, `bare ${bare.latencyP99Ms} ms`, times(ratio(jing.latencyP99Ms, bare.latencyP99Ms)), clean && jing.latencyP99Ms < 50);
 }
 
+// --- 8. 三率 league table over 10 million cases ---------------------------------------------------
+// scripts/bench/league.ts builds a throw-away SQLite database (a real sample plus
+// synthesised cases, see its header) and times the real service against the naive GROUP BY.
+
+const LEAGUE_CASES = Number(process.env.JING_BENCH_LEAGUE_CASES ?? 10_000_000);
+
+async function league() {
+  const dir = join(tmp, 'league');
+  const r = await runJob('scripts/bench/league.ts', [dir, String(LEAGUE_CASES)], { label: 'league', onProgress: (t) => progress(`league: ${t}`) });
+  delete r.type;
+  results.league = r;
+  rmSync(dir, { recursive: true, force: true });
+  const ms = (x) => `${fixed(x, 1)} ms`;
+  out(`  ${int(r.cases)} cases over ${r.months} months (${int(r.monthCases)} in ${r.month}), ${int(r.streets)} streets, ${int(r.rollupRows)} rollup rows;`);
+  out(`  ${int(r.sample)} of them through intake and handling (real rollups), the rest synthesised in SQL with their rollups added by one GROUP BY`);
+  out(`  (data: sample ${fixed(r.sampleSeconds, 1)} s, synthesis ${fixed(r.synthSeconds, 1)} s, rollups ${fixed(r.rollupSeconds, 1)} s, index ${fixed(r.indexSeconds, 1)} s)`);
+  out(
+    table([
+      ['monthly street league table', 'first call', 'median', 'max', 'runs'],
+      ['naive GROUP BY over the cases, full scan (baseline)', ms(r.naiveScanMs.first), ms(r.naiveScanMs.median), ms(r.naiveScanMs.max), int(r.naiveScanMs.runs)],
+      ['naive GROUP BY, covering index on month', ms(r.naiveIndexedMs.first), ms(r.naiveIndexedMs.median), ms(r.naiveIndexedMs.max), int(r.naiveIndexedMs.runs)],
+      ['Jing: CaseRates.table (rollups), 349 streets', ms(r.serviceMs.first), ms(r.serviceMs.median), ms(r.serviceMs.max), int(r.serviceMs.runs)],
+      ['Jing: CaseRates.table, 16 districts (subtree sums)', ms(r.districtMs.first), ms(r.districtMs.median), ms(r.districtMs.max), int(r.districtMs.runs)],
+    ]),
+  );
+  out(`  the service's table and the naive one are ${r.identical ? 'identical, unit by unit' : 'DIFFERENT'}`);
+  const speedup = ratio(r.naiveIndexedMs.median, r.serviceMs.median);
+  target(
+    `league table, ${int(r.streets)} streets over ${int(r.cases)} cases < 100 ms`,
+    ms(r.serviceMs.median),
+    `naive ${ms(r.naiveIndexedMs.median)} (indexed), ${ms(r.naiveScanMs.median)} (scan)`,
+    `${fixed(speedup, 0)}× faster`,
+    r.cases < 10_000_000 ? null : r.identical && r.serviceMs.median < 100,
+    r.cases < 10_000_000 ? `only ${int(r.cases)} cases (JING_BENCH_LEAGUE_CASES): the target needs 10,000,000` : `first call ${ms(r.serviceMs.first)}, worst of ${r.serviceMs.runs} ${ms(r.serviceMs.max)}`,
+  );
+}
+
 // --- Run ---------------------------------------------------------------------------
 
 function cleanupSync() {
@@ -497,6 +534,7 @@ if (selected('micro')) await step('4. Subtree membership and unitPath', micro);
 if (selected('sensing')) await step('5. Sensing ingestion (一微克)', sensing);
 if (selected('air')) await step('6. Daily AQI recomputation (一微克)', air);
 if (selected('intake')) await step('7. Case intake (接诉即办)', intake);
+if (selected('league')) await step('8. 三率 league table over 10 million cases (接诉即办)', league);
 
 results.totalSeconds = (Date.now() - started) / 1000;
 out('\n== Summary');
