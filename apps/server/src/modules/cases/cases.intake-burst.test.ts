@@ -53,6 +53,13 @@ for (const engine of testEngines()) {
       assert.equal(audit.ok, true, JSON.stringify(audit));
     });
 
+    it('flags a duplicate 20 m away across a grid-cell edge', async () => {
+      const first = (await submit(resident, { type: 'complaint', categoryCode: 'cooking_fumes', description: '餐馆油烟直排', location: { lng: 116.45999, lat: 39.90999 }, streetCode: '110105001' })).json();
+      const second = await submit(resident, { type: 'complaint', categoryCode: 'cooking_fumes', description: '楼下餐馆油烟很大', location: { lng: 116.46011, lat: 39.91008 }, streetCode: '110105001' });
+      assert.equal(second.statusCode, 201, second.body);
+      assert.equal(second.json().duplicateOf, first.id);
+    });
+
     it('returns one case to three retries sent at once with the same idempotency key', async () => {
       const body = { type: 'help', categoryCode: 'street_lights', description: '路灯不亮，晚上很黑', location: GUOMAO, streetCode: '110105001' };
       const before = (await t.call('GET', '/api/v1/cases?limit=200', { as: resident })).json().items.length;

@@ -39,6 +39,8 @@ export interface CaseRow {
   month: string;
   extension_due_at: string | null;
   extension_reason: string | null;
+  /** Grid cell of the pin (`gridCell`), for the duplicate check; null without a pin. */
+  geo_cell: number | null;
   idempotency_key: string | null;
   version: number;
   created_at: string;
@@ -51,7 +53,7 @@ const CASE_COLUMNS = [
   'handler_unit_code', 'handler_unit_path', 'anonymous', 'reporter_id', 'reporter_name', 'reporter_phone_enc', 'reporter_phone_index',
   'reporter_phone_masked', 'sign_due_at', 'contact_due_at', 'resolve_due_at', 'signed_at', 'contacted_at', 'replied_at', 'closed_at',
   'contacted_on_time', 'reopened', 'duplicate_of', 'rating_contacted', 'rating_resolved', 'rating_satisfaction', 'month',
-  'extension_due_at', 'extension_reason', 'idempotency_key', 'version', 'created_at', 'updated_at',
+  'extension_due_at', 'extension_reason', 'geo_cell', 'idempotency_key', 'version', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof CaseRow)[];
 const ROLLUP_COUNTERS = ['cases', 'responded', 'rated', 'resolved', 'sat_very_satisfied', 'sat_satisfied', 'sat_basically_satisfied', 'sat_dissatisfied', 'sat_very_dissatisfied'] as const;
 
@@ -136,8 +138,9 @@ export class CaseRepository {
     firstNumber: (p: readonly unknown[]) => CompiledQuery;
     insert: (p: readonly unknown[]) => CompiledQuery;
     bumpCategory: (p: readonly unknown[]) => CompiledQuery;
-    nearby: (p: readonly unknown[]) => CompiledQuery;
   };
+  /** Duplicate lookups by the number of grid cells. */
+  private readonly nearbyByCells = new Map<number, (p: readonly unknown[]) => CompiledQuery>();
   /** Event inserts by the number of rows. */
   private readonly eventInserts = new Map<number, (p: readonly unknown[]) => CompiledQuery>();
   /** Rollup upserts by the set of counters they add to. */
@@ -152,10 +155,6 @@ export class CaseRepository {
       nextNumber: q('update case_counters set n = n + 1 where day = ? returning n'),
       firstNumber: q('insert into case_counters (day, n) values (?, 1)'),
       insert: q(`insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`),
-      nearby: q(
-        "select id, lng, lat, duplicate_of from cases where category_code = ? and created_at >= ? and status not in ('closed', 'answered') " +
-          'and lng >= ? and lat >= ? and lng <= ? and lat <= ? order by created_at limit 20',
-      ),
       bumpCategory: q('insert into case_category_rollups (month, street_code, category_code, n) values (?, ?, ?, 1) on conflict (month, street_code, category_code) do update set n = case_category_rollups.n + 1'),
     };
   }
@@ -263,9 +262,22 @@ export class CaseRepository {
     await this.t(trx).updateTable('case_participants').set(patch).where('case_id', '=', caseId).where('unit_code', '=', unitCode).execute();
   }
 
-  /** Recent open cases of a category inside a bounding box: candidates for a duplicate (asked at every intake with a pin). */
-  async nearby(category: string, since: string, box: [number, number, number, number]): Promise<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>[]> {
-    return (await this.db.executeQuery<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>>(this.sql.nearby([category, since, ...box]))).rows;
+  /**
+   * Recent open cases of a category inside a bounding box: candidates for a
+   * duplicate (asked at every intake with a pin). Looked up by the grid cells
+   * the box touches, so the read stays small however many cases the category has.
+   */
+  async nearby(category: string, since: string, box: [number, number, number, number], cells: number[]): Promise<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>[]> {
+    let q = this.nearbyByCells.get(cells.length);
+    if (!q) {
+      q = prepared(
+        this.engine,
+        `select id, lng, lat, duplicate_of from cases where category_code = ? and geo_cell in (${cells.map(() => '?').join(', ')}) and created_at >= ? ` +
+          "and status not in ('closed', 'answered') and lng >= ? and lat >= ? and lng <= ? and lat <= ? order by created_at limit 20",
+      );
+      if (this.nearbyByCells.size < 64) this.nearbyByCells.set(cells.length, q);
+    }
+    return (await this.db.executeQuery<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>>(q([category, ...cells, since, ...box]))).rows;
   }
 
   list(f: { reporterId?: string; handlerUnit?: string; phoneIndex?: string; status?: CaseStatus; limit: number }): Promise<CaseRow[]> {

@@ -12,7 +12,7 @@ import { toLocalDate, type WorkingCalendar } from '../calendar/index.ts';
 import type { Catalogue, Category, LimitSpec } from './catalogue.ts';
 import type { AttachmentRow, CaseEventRow, CaseRepository, CaseRow } from './cases.repository.ts';
 import { GroupCommit } from './group-commit.ts';
-import { boxAround, metresBetween } from './geo-distance.ts';
+import { boxAround, cellsCovering, gridCell, metresBetween } from './geo-distance.ts';
 
 export interface CaseDeps {
   db: Kysely<any>;
@@ -203,6 +203,7 @@ export class CaseService {
       month: localDay(now, this.deps.timeZone).slice(0, 7),
       extension_due_at: null,
       extension_reason: null,
+      geo_cell: input.location ? gridCell(input.location) : null,
       idempotency_key: key,
       version: 0,
       created_at: now,
@@ -244,7 +245,8 @@ export class CaseService {
   private async findDuplicate(category: string, at: { lng: number; lat: number }, now: string): Promise<string | null> {
     const { radiusMeters, windowHours } = this.deps.catalogue.duplicate;
     const since = new Date(Date.parse(now) - windowHours * 3600_000).toISOString();
-    const near = await this.deps.repo.nearby(category, since, boxAround(at, radiusMeters));
+    const box = boxAround(at, radiusMeters);
+    const near = await this.deps.repo.nearby(category, since, box, cellsCovering(box));
     const hit = near.find((c) => c.lng !== null && c.lat !== null && metresBetween(at, { lng: c.lng, lat: c.lat }) <= radiusMeters);
     return hit ? (hit.duplicate_of ?? hit.id) : null;
   }
