@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { nowIso, type DialectHelper } from '@jing/db';
 import type { CaseStatus } from '@jing/contracts';
@@ -174,7 +173,7 @@ export class CaseService {
     const duplicateOf = input.location ? await this.findDuplicate(category.code, input.location, now) : null;
     const phone = source.phone;
     const row: CaseRow = {
-      id: randomUUID(),
+      id: sortableId(),
       number: '',
       type: input.type,
       channel: source.channel,
