@@ -19,7 +19,7 @@
 // Environment: JING_BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres;
 // a throw-away database is created and dropped), JING_BENCH_ENGINES=sqlite to skip
 // PostgreSQL, JING_BENCH_DURATION (seconds of load per server, default 10).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -38,7 +38,7 @@ const MEM_SEARCHES = 200;
 const CHILDREN = '/api/v1/org/units/110105/children'; // 朝阳区
 const PG_ADMIN = process.env.JING_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ENGINES = (process.env.JING_BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((s) => s.trim());
-const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air', 'services', 'applications'];
+const STEPS = ['throughput', 'import', 'memory', 'micro', 'sensing', 'air', 'services', 'applications', 'intake', 'league'];
 const only = process.argv.slice(2);
 for (const a of only) {
   if (STEPS.includes(a)) continue;
@@ -491,6 +491,113 @@ out(`Jing benchmark — ${results.date}`);
 out(`machine: ${results.machine.cpus} cores (${results.machine.cpuModel}), ${mb(results.machine.memoryBytes)}, Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 out('every figure beside a baseline measured in this run; ratios are what compare across runs');
 
+// --- 9. 接诉即办 case intake ------------------------------------------------------------------
+// Real submissions through the public API (validation, street and category,
+// deadlines, duplicate check, inbox item, rollups, audit entry), against a bare
+// Fastify POST route answering 201 — both at the same connections.
+
+async function intakeLoad(label, serverArgs, bare) {
+  const server = await startServer(serverArgs);
+  try {
+    progress(`${label}: listening at ${server.url} (pid ${server.pid})`);
+    let cpu0 = NaN;
+    const load = await runJob('scripts/bench/cases-load.mjs', [server.url, String(CONNECTIONS), String(WARMUP), String(DURATION), ...(bare ? ['bare'] : [])], {
+      tsx: false,
+      label: 'autocannon (intake)',
+      onProgress: (t) => {
+        if (t.startsWith('measuring')) cpu0 = cpuSecondsOf(server.pid);
+        progress(`${label}: ${t}`);
+      },
+    });
+    const cpu = cpuSecondsOf(server.pid) - cpu0;
+    delete load.type;
+    return { ...load, serverCpuShare: cpu / load.duration, cpuMicrosPerRequest: (cpu / load.requestsTotal) * 1e6 };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** `jing audit verify` on a database: the hash chain must still hold after the load. */
+function auditVerify(db) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['apps/server/bin/jing.mjs', 'audit', 'verify'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: db.url, JING_VAR_DIR: db.dir, LOG_LEVEL: 'silent', JING_MQTT_MODE: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.stderr.on('data', (d) => (text += d));
+    child.on('exit', (code) => resolve({ ok: code === 0, text: text.trim().split('\n').filter(Boolean).at(-1) ?? '' }));
+  });
+}
+
+async function intake() {
+  await prepareBeijing();
+  // A copy of the seeded Beijing database: the cases written here stay out of the other steps.
+  const db = { dir: join(tmp, 'intake'), url: `sqlite:${join(tmp, 'intake', 'jing.sqlite')}` };
+  cpSync(beijing.dir, db.dir, { recursive: true });
+  const loadBefore = loadavg()[0];
+  const bare = await intakeLoad('bare Fastify POST', ['bare'], true);
+  const jing = await intakeLoad('Jing intake', ['jing', db.url, db.dir, 'false'], false);
+  const audit = await auditVerify(db);
+  const r = ratio(jing.requestsPerSec, bare.requestsPerSec);
+  results.intake = { bare, jing, ratio: r, auditVerify: audit, loadAverage1m: loadBefore };
+  out(`  POST /api/v1/cases as resident.zhang (half with a map pin), ${CONNECTIONS} connections, ${DURATION} s after ${WARMUP} s warm-up, embedded SQLite;`);
+  out(`  baseline: bare Fastify parsing the same JSON bodies and answering 201; load average before: ${fixed(loadBefore, 2)}`);
+  const row = (name, x) => [name, int(x.requestsPerSec), `${x.latencyP50Ms} ms`, `${x.latencyP99Ms} ms`, pct(x.serverCpuShare), pct(x.clientCpuShare), `${fixed(x.cpuMicrosPerRequest, 0)} µs`, int(x.non2xx + x.errors + x.timeouts)];
+  out(
+    table([
+      ['server', 'req/s', 'p50', 'p99', 'server CPU', 'client CPU', 'server CPU/req', 'failed'],
+      row('bare Fastify POST (baseline)', bare),
+      row('Jing case intake', jing),
+      ['Jing / baseline', pct(r), times(ratio(jing.latencyP50Ms, bare.latencyP50Ms)), times(ratio(jing.latencyP99Ms, bare.latencyP99Ms)), '', '', times(ratio(jing.cpuMicrosPerRequest, bare.cpuMicrosPerRequest)), ''],
+    ]),
+  );
+  out(`  audit chain after the load (jing audit verify): ${audit.ok ? 'intact' : 'BROKEN'} — ${audit.text}`);
+  const clean = jing.non2xx === 0 && jing.errors === 0 && jing.timeouts === 0 && audit.ok;
+  const note = !clean ? (audit.ok ? 'intake answered errors or non-2xx during the run' : 'the audit chain does not verify') : `${pct(r)} of the bare route; server CPU ${fixed(jing.cpuMicrosPerRequest, 0)} µs per case`;
+  target('case intake ≥ 2,000 cases/s on SQLite, 50 connections', `${int(jing.requestsPerSec)} cases/s`, `bare ${int(bare.requestsPerSec)} req/s`, pct(r), clean && jing.requestsPerSec >= 2000, note);
+  target('case intake p99 < 50 ms', `${jing.latencyP99Ms} ms`, `bare ${bare.latencyP99Ms} ms`, times(ratio(jing.latencyP99Ms, bare.latencyP99Ms)), clean && jing.latencyP99Ms < 50);
+}
+
+// --- 10. 三率 league table over 10 million cases ---------------------------------------------------
+// scripts/bench/league.ts builds a throw-away SQLite database (a real sample plus
+// synthesised cases, see its header) and times the real service against the naive GROUP BY.
+
+const LEAGUE_CASES = Number(process.env.JING_BENCH_LEAGUE_CASES ?? 10_000_000);
+
+async function league() {
+  const dir = join(tmp, 'league');
+  const r = await runJob('scripts/bench/league.ts', [dir, String(LEAGUE_CASES)], { label: 'league', onProgress: (t) => progress(`league: ${t}`) });
+  delete r.type;
+  results.league = r;
+  rmSync(dir, { recursive: true, force: true });
+  const ms = (x) => `${fixed(x, 1)} ms`;
+  out(`  ${int(r.cases)} cases over ${r.months} months (${int(r.monthCases)} in ${r.month}), ${int(r.streets)} streets, ${int(r.rollupRows)} rollup rows;`);
+  out(`  ${int(r.sample)} of them through intake and handling (real rollups), the rest synthesised in SQL with their rollups added by one GROUP BY`);
+  out(`  (data: sample ${fixed(r.sampleSeconds, 1)} s, synthesis ${fixed(r.synthSeconds, 1)} s, rollups ${fixed(r.rollupSeconds, 1)} s, index ${fixed(r.indexSeconds, 1)} s)`);
+  out(
+    table([
+      ['monthly street league table', 'first call', 'median', 'max', 'runs'],
+      ['naive GROUP BY over the cases, full scan (baseline)', ms(r.naiveScanMs.first), ms(r.naiveScanMs.median), ms(r.naiveScanMs.max), int(r.naiveScanMs.runs)],
+      ['naive GROUP BY, covering index on month', ms(r.naiveIndexedMs.first), ms(r.naiveIndexedMs.median), ms(r.naiveIndexedMs.max), int(r.naiveIndexedMs.runs)],
+      ['Jing: CaseRates.table (rollups), 349 streets', ms(r.serviceMs.first), ms(r.serviceMs.median), ms(r.serviceMs.max), int(r.serviceMs.runs)],
+      ['Jing: CaseRates.table, 16 districts (subtree sums)', ms(r.districtMs.first), ms(r.districtMs.median), ms(r.districtMs.max), int(r.districtMs.runs)],
+    ]),
+  );
+  out(`  the service's table and the naive one are ${r.identical ? 'identical, unit by unit' : 'DIFFERENT'}`);
+  const speedup = ratio(r.naiveIndexedMs.median, r.serviceMs.median);
+  target(
+    `league table, ${int(r.streets)} streets over ${int(r.cases)} cases < 100 ms`,
+    ms(r.serviceMs.median),
+    `naive ${ms(r.naiveIndexedMs.median)} (indexed), ${ms(r.naiveScanMs.median)} (scan)`,
+    `${fixed(speedup, 0)}× faster`,
+    r.cases < 10_000_000 ? null : r.identical && r.serviceMs.median < 100,
+    r.cases < 10_000_000 ? `only ${int(r.cases)} cases (JING_BENCH_LEAGUE_CASES): the target needs 10,000,000` : `first call ${ms(r.serviceMs.first)}, worst of ${r.serviceMs.runs} ${ms(r.serviceMs.max)}`,
+  );
+}
+
 if (selected('throughput')) await step('1. Children route throughput', throughput);
 if (selected('import')) await step('2. Whole-country import', importAll);
 if (selected('memory')) await step('3. Server memory with the whole country', memory);
@@ -499,6 +606,8 @@ if (selected('sensing')) await step('5. Sensing ingestion (一微克)', sensing)
 if (selected('air')) await step('6. Daily AQI recomputation (一微克)', air);
 if (selected('services')) await step('7. Catalogue search (政务服务事项)', servicesSearch);
 if (selected('applications')) await step('8. Application submission (办件)', applications);
+if (selected('intake')) await step('9. Case intake (接诉即办)', intake);
+if (selected('league')) await step('10. 三率 league table over 10 million cases (接诉即办)', league);
 
 results.totalSeconds = (Date.now() - started) / 1000;
 out('\n== Summary');

@@ -83,4 +83,29 @@ describe('京办 Ban 通知公告 notices', () => {
     assert.ok(receiptsJson.items.find((i) => i.displayName === '陈静')?.ackedAt);
     await closePage(page);
   });
+
+  it('lists the publisher’s own notices under 我发布的 with read and 签收 progress; a recipient has no such tab', async () => {
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'chaoyang.officer');
+    await page.getByTestId('nav-notices').click();
+    await page.getByTestId('notices-box-published').click();
+    await waitForAttribute(page.getByTestId('notices-published-table'), 'data-loading', 'false');
+    const receipts = await (await apiSession(env.server.url, 'chaoyang.officer')).get<ReceiptsJson>(`/api/v1/notices/${noticeId}/receipts`);
+    const progress = page.locator(`[data-testid="notice-progress"][data-id="${noticeId}"]`);
+    assert.equal(await progress.getAttribute('data-recipients'), String(receipts.recipients));
+    assert.equal(await progress.getAttribute('data-read'), '1');
+    assert.equal(await progress.getAttribute('data-acked'), '1');
+    assert.match(await progress.innerText(), new RegExp(`已读 1/${receipts.recipients}[\\s\\S]*已签收 1/${receipts.recipients}`));
+    await page.locator(`[data-testid="notice-published-item"][data-id="${noticeId}"]`).click();
+    await waitForAttribute(page.getByTestId('notice-receipts'), 'data-acked', '1');
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+
+    const recipient = await openPage(env.browser, DESKTOP);
+    await signIn(recipient, env.server.url, '/ban/login', 'jianwai.officer');
+    await recipient.getByTestId('nav-notices').click();
+    await waitForAttribute(recipient.getByTestId('notices-table'), 'data-loading', 'false');
+    assert.equal(await recipient.getByTestId('notices-box').count(), 0);
+    await closePage(recipient);
+  });
 });

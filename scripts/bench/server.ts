@@ -29,6 +29,10 @@ if (mode === 'bare') {
     const body = { status: 'ok', name: 'bare fastify baseline' };
     app.get('/api/v1/org/units/:code/children', async () => body);
   }
+  // The intake baseline (`npm run bench -- intake`): a POST whose JSON body
+  // Fastify parses, answered 201 with a small JSON object.
+  let n = 0;
+  app.post('/api/v1/cases', async (_req, reply) => reply.status(201).send({ id: ++n, status: 'dispatched' }));
   url = await app.listen({ port: 0, host: '127.0.0.1' });
   close = () => app.close();
 } else if (mode === 'jing' && args[0] && args[1]) {

@@ -17,7 +17,7 @@ import { DATA_DIR, agencyTypes, OrgRepository, OrgService, orgBindings, orgMigra
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
-import { ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { agencyLookup, ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { FileService, fileBindings, fileMigrations } from './modules/files/index.ts';
 import { KnowledgeService, knowledgeBindings, knowledgeMigrations } from './modules/knowledge/index.ts';
@@ -145,7 +145,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitPath: orgLookup.unitPath,
     unitName: orgLookup.unitName,
     parentOf: orgLookup.parentOf,
-    agencyOf: (parent, type) => org!.agencyOf(parent, type),
+    agencyOf: agencyLookup((code) => org!.childrenJson(code)),
   });
   files.addAccessRule((caller, fileId) => cases.mayReadFile(caller, fileId));
   const knowledge = new KnowledgeService(db, audit, (code) => !!cases.deps.catalogue.get(code));

@@ -19,6 +19,12 @@ export const Notice = z
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 
+export const PublishedNotice = Notice.extend({
+  recipients: z.number().int().describe('Staff in the target unit’s subtree now'),
+  read: z.number().int().describe('Recipients who have read it'),
+  acked: z.number().int().describe('Recipients who have acknowledged it'),
+}).meta({ id: 'PublishedNotice' });
+
 export const noticeRoutes = {
   publish: defineRoute({
     id: 'notices.publish',
@@ -49,6 +55,16 @@ export const noticeRoutes = {
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     response: z.object({ items: z.array(Notice), unread: z.number().int() }),
+  }),
+  published: defineRoute({
+    id: 'notices.published',
+    method: 'GET',
+    path: '/api/v1/notices/published',
+    summary: 'Notices I published, newest first, with how many recipients have read and acknowledged each',
+    tag: 'notices',
+    access: { permission: 'notices.publish' },
+    query: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    response: z.object({ items: z.array(PublishedNotice) }),
   }),
   get: defineRoute({
     id: 'notices.get',

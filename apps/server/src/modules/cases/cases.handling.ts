@@ -112,9 +112,12 @@ export class CaseHandling {
       case 'contact': {
         const onTime = !!c.contact_due_at && now <= c.contact_due_at;
         patch.contacted_at = now;
-        patch.contacted_on_time = onTime ? 1 : 0;
         eventText = `${input.method}: ${input.note}`;
-        if (onTime) after.push((trx) => deps.repo.bump(trx, c.month, c.handler_unit_code!, c.handler_unit_path!, { responded: 1 }));
+        // The response is the first contact: contacting again after a reopen counts nothing twice.
+        if (c.contacted_on_time === null) {
+          patch.contacted_on_time = onTime ? 1 : 0;
+          if (onTime) after.push((trx) => deps.repo.bump(trx, c.month, c.handler_unit_code!, c.handler_unit_path!, { responded: 1 }));
+        }
         break;
       }
       case 'reply':

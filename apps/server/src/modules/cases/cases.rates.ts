@@ -69,12 +69,14 @@ export class CaseRates {
   async table(month: string, level: 'district' | 'street' | 'agency', within?: string) {
     const withinPath = (await this.units.unitPath(within ?? this.cityCode)) ?? `/${this.cityCode}/`;
     const [rollups, units] = await Promise.all([this.repo.rollups(month), this.units.listLevel(level, withinPath)]);
+    // Streets and agencies are their own rows (one lookup each); a district sums its subtree.
+    const byUnit = level === 'district' ? null : new Map(rollups.map((r) => [r.unit_code, r]));
     const rows = units.map((u) => {
       let totals = ZERO;
-      for (const r of rollups) {
-        const match = level === 'district' ? r.unit_path.startsWith(u.path) : r.unit_code === u.code;
-        if (match) totals = add(totals, r);
-      }
+      if (byUnit) {
+        const r = byUnit.get(u.code);
+        if (r) totals = add(totals, r);
+      } else for (const r of rollups) if (r.unit_path.startsWith(u.path)) totals = add(totals, r);
       return { unit: { code: u.code, name: u.name }, cases: totals.cases, ...ratesOf(totals, this.formula) };
     });
     // Units with no cases that month are listed last, unranked by score.

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { engineOf, type Engine } from '@jing/db';
 import type { CaseStatus, Satisfaction } from '@jing/contracts';
 
 export interface CaseRow {
@@ -38,10 +39,35 @@ export interface CaseRow {
   month: string;
   extension_due_at: string | null;
   extension_reason: string | null;
+  /** Grid cell of the pin (`gridCell`), for the duplicate check; null without a pin. */
+  geo_cell: number | null;
   idempotency_key: string | null;
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+/** Every column of `cases`, in the order the intake statement binds them. */
+const CASE_COLUMNS = [
+  'id', 'number', 'type', 'channel', 'category_code', 'description', 'lng', 'lat', 'address', 'district_code', 'street_code', 'status',
+  'handler_unit_code', 'handler_unit_path', 'anonymous', 'reporter_id', 'reporter_name', 'reporter_phone_enc', 'reporter_phone_index',
+  'reporter_phone_masked', 'sign_due_at', 'contact_due_at', 'resolve_due_at', 'signed_at', 'contacted_at', 'replied_at', 'closed_at',
+  'contacted_on_time', 'reopened', 'duplicate_of', 'rating_contacted', 'rating_resolved', 'rating_satisfaction', 'month',
+  'extension_due_at', 'extension_reason', 'geo_cell', 'idempotency_key', 'version', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof CaseRow)[];
+const ROLLUP_COUNTERS = ['cases', 'responded', 'rated', 'resolved', 'sat_very_satisfied', 'sat_satisfied', 'sat_basically_satisfied', 'sat_dissatisfied', 'sat_very_dissatisfied'] as const;
+
+/**
+ * A statement of the intake path written once, in SQL both engines accept,
+ * with `?` placeholders (numbered `$1…` for PostgreSQL). It is handed to the
+ * driver as compiled, skipping Kysely's query builder: building and compiling
+ * an insert of 40 columns cost more CPU than SQLite took to run it (ADR 0014).
+ * SQLite reuses the prepared statement by its text (packages/db engine.ts).
+ */
+export function prepared(engine: Engine, text: string): (params: readonly unknown[]) => CompiledQuery {
+  let n = 0;
+  const compiled = engine === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
+  return (params) => CompiledQuery.raw(compiled, params as unknown[]);
 }
 
 export interface CaseEventRow {
@@ -107,8 +133,30 @@ interface Tables {
 /** The only SQL of 接诉即办 cases. */
 export class CaseRepository {
   private readonly db: Kysely<Tables>;
+  private readonly sql: {
+    nextNumber: (p: readonly unknown[]) => CompiledQuery;
+    firstNumber: (p: readonly unknown[]) => CompiledQuery;
+    insert: (p: readonly unknown[]) => CompiledQuery;
+    bumpCategory: (p: readonly unknown[]) => CompiledQuery;
+  };
+  /** Duplicate lookups by the number of grid cells. */
+  private readonly nearbyByCells = new Map<number, (p: readonly unknown[]) => CompiledQuery>();
+  /** Event inserts by the number of rows. */
+  private readonly eventInserts = new Map<number, (p: readonly unknown[]) => CompiledQuery>();
+  /** Rollup upserts by the set of counters they add to. */
+  private readonly bumps = new Map<string, (p: readonly unknown[]) => CompiledQuery>();
+  private readonly engine: Engine;
+
   constructor(db: Kysely<any>) {
     this.db = db;
+    this.engine = engineOf(db);
+    const q = (text: string) => prepared(this.engine, text);
+    this.sql = {
+      nextNumber: q('update case_counters set n = n + 1 where day = ? returning n'),
+      firstNumber: q('insert into case_counters (day, n) values (?, 1)'),
+      insert: q(`insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`),
+      bumpCategory: q('insert into case_category_rollups (month, street_code, category_code, n) values (?, ?, ?, 1) on conflict (month, street_code, category_code) do update set n = case_category_rollups.n + 1'),
+    };
   }
 
   private t(trx?: Transaction<any>) {
@@ -117,15 +165,14 @@ export class CaseRepository {
 
   /** The next number of the day (a counter row per day; the update serialises concurrent writers). */
   async nextNumber(trx: Transaction<any>, day: string): Promise<number> {
-    const t = this.t(trx);
-    const r = await t.updateTable('case_counters').set((eb) => ({ n: eb('n', '+', 1) })).where('day', '=', day).returning('n').executeTakeFirst();
-    if (r) return Number(r.n);
-    await t.insertInto('case_counters').values({ day, n: 1 }).execute();
+    const r = await trx.executeQuery<{ n: number }>(this.sql.nextNumber([day]));
+    if (r.rows[0]) return Number(r.rows[0].n);
+    await trx.executeQuery(this.sql.firstNumber([day]));
     return 1;
   }
 
   async insert(trx: Transaction<any>, row: CaseRow): Promise<void> {
-    await this.t(trx).insertInto('cases').values(row).execute();
+    await trx.executeQuery(this.sql.insert(CASE_COLUMNS.map((c) => row[c])));
   }
 
   get(id: string, trx?: Transaction<any>): Promise<CaseRow | undefined> {
@@ -156,7 +203,18 @@ export class CaseRepository {
   }
 
   async insertEvent(trx: Transaction<any>, e: CaseEventRow): Promise<void> {
-    await this.t(trx).insertInto('case_events').values(e).execute();
+    await this.insertEvents(trx, [e]);
+  }
+
+  /** Several timeline events in one statement. */
+  async insertEvents(trx: Transaction<any>, events: CaseEventRow[]): Promise<void> {
+    if (events.length === 0) return;
+    let q = this.eventInserts.get(events.length);
+    if (!q) {
+      q = prepared(this.engine, `insert into case_events (id, case_id, at, type, actor_id, unit_code, text) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+      if (this.eventInserts.size < 16) this.eventInserts.set(events.length, q);
+    }
+    await trx.executeQuery(q(events.flatMap((e) => [e.id, e.case_id, e.at, e.type, e.actor_id, e.unit_code, e.text])));
   }
 
   events(caseId: string): Promise<CaseEventRow[]> {
@@ -204,21 +262,22 @@ export class CaseRepository {
     await this.t(trx).updateTable('case_participants').set(patch).where('case_id', '=', caseId).where('unit_code', '=', unitCode).execute();
   }
 
-  /** Recent open cases of a category inside a bounding box: candidates for a duplicate. */
-  nearby(category: string, since: string, box: [number, number, number, number]): Promise<CaseRow[]> {
-    return this.db
-      .selectFrom('cases')
-      .selectAll()
-      .where('category_code', '=', category)
-      .where('created_at', '>=', since)
-      .where('status', 'not in', ['closed', 'answered'])
-      .where('lng', '>=', box[0])
-      .where('lat', '>=', box[1])
-      .where('lng', '<=', box[2])
-      .where('lat', '<=', box[3])
-      .orderBy('created_at')
-      .limit(20)
-      .execute();
+  /**
+   * Recent open cases of a category inside a bounding box: candidates for a
+   * duplicate (asked at every intake with a pin). Looked up by the grid cells
+   * the box touches, so the read stays small however many cases the category has.
+   */
+  async nearby(category: string, since: string, box: [number, number, number, number], cells: number[]): Promise<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>[]> {
+    let q = this.nearbyByCells.get(cells.length);
+    if (!q) {
+      q = prepared(
+        this.engine,
+        `select id, lng, lat, duplicate_of from cases where category_code = ? and geo_cell in (${cells.map(() => '?').join(', ')}) and created_at >= ? ` +
+          "and status not in ('closed', 'answered') and lng >= ? and lat >= ? and lng <= ? and lat <= ? order by created_at limit 20",
+      );
+      if (this.nearbyByCells.size < 64) this.nearbyByCells.set(cells.length, q);
+    }
+    return (await this.db.executeQuery<Pick<CaseRow, 'id' | 'lng' | 'lat' | 'duplicate_of'>>(q([category, ...cells, since, ...box]))).rows;
   }
 
   list(f: { reporterId?: string; handlerUnit?: string; phoneIndex?: string; status?: CaseStatus; limit: number }): Promise<CaseRow[]> {
@@ -232,26 +291,22 @@ export class CaseRepository {
 
   /** Adds `delta` to counters of a unit's monthly rollup; one upsert, safe under concurrent writers. */
   async bump(trx: Transaction<any>, month: string, unitCode: string, unitPath: string, delta: Partial<Record<RollupCounter, number>>): Promise<void> {
-    const zero: RollupRow = {
-      month, unit_code: unitCode, unit_path: unitPath, cases: 0, responded: 0, rated: 0, resolved: 0,
-      sat_very_satisfied: 0, sat_satisfied: 0, sat_basically_satisfied: 0, sat_dissatisfied: 0, sat_very_dissatisfied: 0,
-    };
-    const keys = Object.keys(delta) as RollupCounter[];
-    await this.t(trx)
-      .insertInto('case_rollups')
-      .values({ ...zero, ...delta })
-      .onConflict((oc) =>
-        oc.columns(['month', 'unit_code']).doUpdateSet(Object.fromEntries(keys.map((k) => [k, sql<number>`${sql.ref(`case_rollups.${k}`)} + ${sql.ref(`excluded.${k}`)}`]))),
-      )
-      .execute();
+    const keys = ROLLUP_COUNTERS.filter((k) => delta[k] !== undefined);
+    const shape = keys.join(',');
+    let q = this.bumps.get(shape);
+    if (!q) {
+      q = prepared(
+        this.engine,
+        `insert into case_rollups (month, unit_code, unit_path, ${ROLLUP_COUNTERS.join(', ')}) values (?, ?, ?, ${ROLLUP_COUNTERS.map(() => '?').join(', ')}) ` +
+          `on conflict (month, unit_code) do ${keys.length ? `update set ${keys.map((k) => `${k} = case_rollups.${k} + excluded.${k}`).join(', ')}` : 'nothing'}`,
+      );
+      this.bumps.set(shape, q);
+    }
+    await trx.executeQuery(q([month, unitCode, unitPath, ...ROLLUP_COUNTERS.map((k) => delta[k] ?? 0)]));
   }
 
   async bumpCategory(trx: Transaction<any>, month: string, street: string, category: string): Promise<void> {
-    await this.t(trx)
-      .insertInto('case_category_rollups')
-      .values({ month, street_code: street, category_code: category, n: 1 })
-      .onConflict((oc) => oc.columns(['month', 'street_code', 'category_code']).doUpdateSet({ n: sql<number>`case_category_rollups.n + 1` }))
-      .execute();
+    await trx.executeQuery(this.sql.bumpCategory([month, street, category]));
   }
 
   categoryCounts(months: string[]) {

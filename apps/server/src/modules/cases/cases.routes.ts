@@ -13,7 +13,10 @@ export function caseBindings(cases: CaseService, handling: CaseHandling, collab:
   };
   return [
     bind(r.categories, async () => ({ items: cases.deps.catalogue.categories })),
-    bind(r.submit, async ({ caller, body, headers }) => cases.view(caller, await cases.submit(caller, body, header(headers, 'idempotency-key')))),
+    bind(r.submit, async ({ caller, body, headers }) => {
+      const { row, known } = await cases.submit(caller, body, header(headers, 'idempotency-key'));
+      return cases.view(caller, row, true, known);
+    }),
     bind(r.get, async ({ caller, params }) => cases.view(caller, await cases.load(caller, params.id))),
     bind(r.list, async ({ caller, query }) => ({ items: await cases.list(caller, query) })),
     bind(r.sign, ({ caller, params, body }) => handling.act(caller, params.id, 'sign', body)),

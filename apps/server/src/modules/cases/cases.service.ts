@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { inTransaction, nowIso, type DialectHelper } from '@jing/db';
+import { nowIso, type DialectHelper } from '@jing/db';
 import type { CaseStatus } from '@jing/contracts';
 import { covers, holds, type Caller } from '../../platform/auth/context.ts';
 import type { FieldCrypto } from '../../platform/crypto.ts';
@@ -10,8 +9,9 @@ import type { AuditLog } from '../audit/index.ts';
 import type { InboxService } from '../inbox/index.ts';
 import { toLocalDate, type WorkingCalendar } from '../calendar/index.ts';
 import type { Catalogue, Category, LimitSpec } from './catalogue.ts';
-import type { CaseRepository, CaseRow } from './cases.repository.ts';
-import { boxAround, metresBetween } from './geo-distance.ts';
+import type { AttachmentRow, CaseEventRow, CaseRepository, CaseRow } from './cases.repository.ts';
+import { GroupCommit } from './group-commit.ts';
+import { boxAround, cellsCovering, gridCell, metresBetween } from './geo-distance.ts';
 
 export interface CaseDeps {
   db: Kysely<any>;
@@ -49,6 +49,12 @@ export interface Submission {
 const TYPE_NAMES: Record<string, string> = { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' };
 export const caseLink = (id: string) => `/ban/cases/${id}`;
 
+/** What an intake wrote beside the case: a fresh case has no links or participants yet. */
+export interface Known {
+  events: CaseEventRow[];
+  attachments: AttachmentRow[];
+}
+
 /** Where a case came from and who reported it. */
 export interface Source {
   channel: 'tong' | 'hotline' | 'open311';
@@ -71,17 +77,30 @@ const localDay = (iso: string, tz: string): string => toLocalDate(iso, tz);
  */
 export class CaseService {
   readonly clock: () => number;
+  /** Intakes share transactions (group commit, ADR 0014). */
+  readonly commits: GroupCommit;
   constructor(readonly deps: CaseDeps) {
     this.clock = deps.clock ?? Date.now;
+    this.commits = new GroupCommit(deps.db);
   }
 
   /** The due instant of a limit counted from `start` on the city's calendar. */
   due(start: string, limit: LimitSpec): string {
     const { calendar, timeZone } = this.deps;
     if ('hours' in limit) return calendar.addHours(start, limit.hours);
-    if ('calendarDays' in limit) return calendar.addCalendarDays(start, limit.calendarDays, timeZone);
-    return calendar.addWorkingDays(start, limit.workingDays, timeZone);
+    // A day limit ends at the end of the n-th (working) day after the start
+    // day, so it depends only on the start's local date: remembered per date
+    // (every intake computes three deadlines; ADR 0014).
+    const key = `${localDay(start, timeZone)}|${'calendarDays' in limit ? `c${limit.calendarDays}` : `w${limit.workingDays}`}`;
+    let due = this.dayDues.get(key);
+    if (due === undefined) {
+      due = 'calendarDays' in limit ? calendar.addCalendarDays(start, limit.calendarDays, timeZone) : calendar.addWorkingDays(start, limit.workingDays, timeZone);
+      if (this.dayDues.size >= 1000) this.dayDues.clear();
+      this.dayDues.set(key, due);
+    }
+    return due;
   }
+  private readonly dayDues = new Map<string, string>();
 
   /** The unit that handles a category at a place: the street, or the district's (else the city's) agency. */
   async handlerFor(category: Category, districtCode: string | null, streetCode: string | null, field: string): Promise<string> {
@@ -105,15 +124,24 @@ export class CaseService {
     const source: Source = input.caller
       ? { channel: 'hotline', reporterId: null, name: input.caller.name, phone: input.caller.phone, keyOwner: principal.id }
       : { channel: 'tong', reporterId: principal.id, name: principal.displayName, phone: null, keyOwner: principal.id };
-    return this.intake(caller, input, source, idempotencyKey);
+    return this.take(caller, input, source, idempotencyKey);
   }
 
   /** Takes in a case from any channel: validate, locate, dispatch, record. */
-  async intake(caller: Caller, input: Submission, source: Source, idempotencyKey?: string, fields: { location: string; street: string; category: string } = FIELDS) {
+  async intake(caller: Caller, input: Submission, source: Source, idempotencyKey?: string, fields: { location: string; street: string; category: string } = FIELDS): Promise<CaseRow> {
+    return (await this.take(caller, input, source, idempotencyKey, fields)).row;
+  }
+
+  /**
+   * Intake, returning also what it wrote beside the case (its first events and
+   * photos), so the answer needs no reads back (`known` is null when an
+   * idempotency key returned an earlier case).
+   */
+  async take(caller: Caller, input: Submission, source: Source, idempotencyKey?: string, fields: { location: string; street: string; category: string } = FIELDS): Promise<{ row: CaseRow; known: Known | null }> {
     const key = idempotencyKey ? `${source.keyOwner}:${idempotencyKey}` : null;
     if (key) {
       const first = await this.deps.repo.byIdempotencyKey(key);
-      if (first) return first;
+      if (first) return { row: first, known: null };
     }
     const category = this.deps.catalogue.leaf(input.categoryCode);
     if (!category) throw invalidField(fields.category, `unknown category ${input.categoryCode} (use a leaf of GET /api/v1/cases/categories)`);
@@ -145,7 +173,7 @@ export class CaseService {
     const duplicateOf = input.location ? await this.findDuplicate(category.code, input.location, now) : null;
     const phone = source.phone;
     const row: CaseRow = {
-      id: randomUUID(),
+      id: sortableId(),
       number: '',
       type: input.type,
       channel: source.channel,
@@ -174,39 +202,50 @@ export class CaseService {
       month: localDay(now, this.deps.timeZone).slice(0, 7),
       extension_due_at: null,
       extension_reason: null,
+      geo_cell: input.location ? gridCell(input.location) : null,
       idempotency_key: key,
       version: 0,
       created_at: now,
       updated_at: now,
     };
     const day = localDay(now, this.deps.timeZone);
+    const attachments: AttachmentRow[] = photos.map((p) => ({ case_id: row.id, file_id: p.id, kind: 'photo', content_type: p.content_type, added_by: caller.auth?.actor.id ?? null, added_at: now }));
+    let events: CaseEventRow[] = [];
     try {
-      await inTransaction(this.deps.db, async (trx) => {
+      // Shares a transaction with the intakes arriving at the same time (group
+      // commit, ADR 0014); answered only once that transaction has committed.
+      // May run twice (alone, if another write of its batch failed), so it
+      // rebuilds everything it writes.
+      await this.commits.run(async (trx) => {
         row.number = `12345-${day.replaceAll('-', '')}-${String(await this.deps.repo.nextNumber(trx, day)).padStart(6, '0')}`;
         await this.deps.repo.insert(trx, row);
-        await this.event(trx, caller, row.id, 'submit', null, `${TYPE_NAMES[row.type]} · ${category.name['zh-CN']}`);
-        await this.event(trx, caller, row.id, 'dispatch', handler, duplicateOf ? 'possible duplicate' : null);
+        events = [
+          this.eventRow(caller, row.id, 'submit', null, `${TYPE_NAMES[row.type]} · ${category.name['zh-CN']}`),
+          this.eventRow(caller, row.id, 'dispatch', handler, duplicateOf ? 'possible duplicate' : null),
+        ];
+        await this.deps.repo.insertEvents(trx, events);
         await this.deps.inbox.post(trx, { module: 'cases', kind: 'case.handle', sourceId: row.id, title: `【${TYPE_NAMES[row.type]}】${category.name['zh-CN']}`, summary: row.description.slice(0, 200), link: caseLink(row.id), unitCode: handler, dueAt: row.resolve_due_at });
         await this.deps.repo.bump(trx, row.month, handler, handlerPath, { cases: 1 });
         if (streetCode) await this.deps.repo.bumpCategory(trx, row.month, streetCode, category.code);
-        await this.deps.repo.attach(trx, photos.map((p) => ({ case_id: row.id, file_id: p.id, kind: 'photo', content_type: p.content_type, added_by: caller.auth?.actor.id ?? null, added_at: now })));
+        await this.deps.repo.attach(trx, attachments);
         await this.deps.audit.record(trx, caller, { action: 'cases.submit', targetType: 'case', targetId: row.id, unitCode: handler, after: { number: row.number, category: row.category_code, handler, duplicateOf } });
       });
     } catch (err) {
       // Two retries with the same key at once: the loser returns the winner's case.
       if (key && this.deps.dialect.isUniqueViolation(err)) {
         const first = await this.deps.repo.byIdempotencyKey(key);
-        if (first) return first;
+        if (first) return { row: first, known: null };
       }
       throw err;
     }
-    return row;
+    return { row, known: { events, attachments } };
   }
 
   private async findDuplicate(category: string, at: { lng: number; lat: number }, now: string): Promise<string | null> {
     const { radiusMeters, windowHours } = this.deps.catalogue.duplicate;
     const since = new Date(Date.parse(now) - windowHours * 3600_000).toISOString();
-    const near = await this.deps.repo.nearby(category, since, boxAround(at, radiusMeters));
+    const box = boxAround(at, radiusMeters);
+    const near = await this.deps.repo.nearby(category, since, box, cellsCovering(box));
     const hit = near.find((c) => c.lng !== null && c.lat !== null && metresBetween(at, { lng: c.lng, lat: c.lat }) <= radiusMeters);
     return hit ? (hit.duplicate_of ?? hit.id) : null;
   }
@@ -260,7 +299,8 @@ export class CaseService {
     throw notFound('case', id);
   }
 
-  async view(caller: Caller, c: CaseRow, withEvents = true) {
+  /** The case as the API shows it to this caller; `known` (a case just taken in) spares reading back what intake wrote. */
+  async view(caller: Caller, c: CaseRow, withEvents = true, known: Known | null = null) {
     const me = caller.auth?.principal;
     const isReporter = !!c.reporter_id && c.reporter_id === me?.id;
     // Anonymous to the handling unit: only the reporter and the 12345 centre see who it was.
@@ -289,12 +329,12 @@ export class CaseService {
       repliedAt: c.replied_at,
       closedAt: c.closed_at,
       duplicateOf: c.duplicate_of,
-      ...(await this.linksView(c.id)),
-      attachments: (await this.deps.repo.attachments(c.id)).map((a) => ({ fileId: a.file_id, kind: a.kind, contentType: a.content_type, url: `/api/v1/files/${a.file_id}` })),
+      ...(known ? { mergedInto: null, related: [] } : await this.linksView(c.id)),
+      attachments: (known ? known.attachments : await this.deps.repo.attachments(c.id)).map((a) => ({ fileId: a.file_id, kind: a.kind, contentType: a.content_type, url: `/api/v1/files/${a.file_id}` })),
       rating: c.rating_satisfaction ? { contacted: c.rating_contacted === 1, resolved: c.rating_resolved === 1, satisfaction: c.rating_satisfaction } : null,
       extension: c.extension_due_at ? { requestedDueAt: c.extension_due_at, reason: c.extension_reason ?? '' } : null,
       participants: await Promise.all(
-        (await this.deps.repo.participants(c.id)).map(async (p) => ({
+        (known ? [] : await this.deps.repo.participants(c.id)).map(async (p) => ({
           unit: { code: p.unit_code, name: await this.deps.unitName(p.unit_code) },
           role: p.role,
           invitedAt: p.invited_at,
@@ -306,7 +346,7 @@ export class CaseService {
       version: c.version,
       createdAt: c.created_at,
       events: withEvents
-        ? (await this.deps.repo.events(c.id)).map((e) => ({ at: e.at, type: e.type, actorId: isReporter ? null : e.actor_id, unitCode: e.unit_code, text: e.text }))
+        ? (known ? known.events : await this.deps.repo.events(c.id)).map((e) => ({ at: e.at, type: e.type, actorId: isReporter ? null : e.actor_id, unitCode: e.unit_code, text: e.text }))
         : [],
     };
   }
@@ -328,6 +368,10 @@ export class CaseService {
   }
 
   event(trx: Transaction<any>, caller: Caller, caseId: string, type: string, unitCode: string | null, text: string | null) {
-    return this.deps.repo.insertEvent(trx, { id: sortableId(), case_id: caseId, at: nowIso(this.clock), type, actor_id: caller.auth?.actor.id ?? null, unit_code: unitCode, text });
+    return this.deps.repo.insertEvent(trx, this.eventRow(caller, caseId, type, unitCode, text));
+  }
+
+  private eventRow(caller: Caller, caseId: string, type: string, unitCode: string | null, text: string | null): CaseEventRow {
+    return { id: sortableId(), case_id: caseId, at: nowIso(this.clock), type, actor_id: caller.auth?.actor.id ?? null, unit_code: unitCode, text };
   }
 }

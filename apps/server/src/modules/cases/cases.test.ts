@@ -126,6 +126,10 @@ for (const engine of testEngines()) {
       await act(cw, 'contact', { method: 'visit', note: '再次上门' });
       await act(cw, 'reply', { text: '已清运完毕', resolved: true });
       assert.equal((await act(resident, 'rate', { contacted: true, resolved: true, satisfaction: 'satisfied' })).status, 'closed');
+      // Contacting again after the reopen is not a second response; only the final rating counts.
+      const table = (await t.call('GET', `/api/v1/cases/rates?month=${month()}&level=street&within=110105`)).json();
+      const cw2 = table.items.find((i: { unit: { code: string } }) => i.unit.code === '110105002');
+      assert.deepEqual([cw2.cases, cw2.responseRate, cw2.resolutionRate, cw2.satisfactionRate], [1, 1, 1, 1]);
     });
 
     it('returns a case that is not the unit’s duty to the dispatch centre, which re-dispatches it', async () => {

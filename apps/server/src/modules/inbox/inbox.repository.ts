@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { engineOf } from '@jing/db';
 import type { TrafficLight } from '@jing/contracts';
 
 export interface WorkItemRow {
@@ -24,6 +25,10 @@ interface Tables {
   work_items: WorkItemRow;
 }
 
+const INSERT_COLUMNS = [
+  'id', 'module', 'kind', 'source_id', 'title', 'summary', 'link', 'assignee_id', 'unit_code', 'unit_path', 'status', 'due_at', 'yellow_at', 'created_at', 'updated_at', 'completed_at',
+] as const satisfies readonly (keyof WorkItemRow)[];
+
 export interface InboxFilter {
   /** Items assigned to this person, plus unassigned items of `unitCode`. */
   personId?: string;
@@ -38,12 +43,16 @@ export interface InboxFilter {
 /** The only SQL of the inbox. */
 export class InboxRepository {
   private readonly db: Kysely<Tables>;
+  /** The insert as compiled SQL: every module posts here inside its own transaction, often on a hot path (ADR 0014). */
+  private readonly insertSql: string;
   constructor(db: Kysely<any>) {
     this.db = db;
+    const marks = INSERT_COLUMNS.map((_, i) => (engineOf(db) === 'postgres' ? `$${i + 1}` : '?'));
+    this.insertSql = `insert into work_items (${INSERT_COLUMNS.join(', ')}) values (${marks.join(', ')})`;
   }
 
   async insert(trx: Transaction<any>, row: WorkItemRow): Promise<void> {
-    await (trx as Transaction<Tables>).insertInto('work_items').values(row).execute();
+    await trx.executeQuery(CompiledQuery.raw(this.insertSql, INSERT_COLUMNS.map((c) => row[c])));
   }
 
   /** Closes the open items of a source record (optionally of one kind); returns how many. */

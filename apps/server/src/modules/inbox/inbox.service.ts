@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { sortableId } from '../../platform/ids.ts';
 import type { Transaction } from 'kysely';
 import { nowIso } from '@jing/db';
 import type { TrafficLight, WorkItem } from '@jing/contracts';
@@ -55,7 +55,7 @@ export class InboxService {
       yellowAt = new Date(start + Math.max(0, due - start) * 0.8).toISOString();
     }
     const row: WorkItemRow = {
-      id: randomUUID(),
+      id: sortableId(),
       module: item.module,
       kind: item.kind,
       source_id: item.sourceId,

@@ -52,6 +52,11 @@ export class NoticeRepository {
     return q.orderBy('n.published_at', 'desc').limit(limit).execute();
   }
 
+  /** Notices an account published, newest first. */
+  byIssuer(issuerId: string, limit: number): Promise<NoticeRow[]> {
+    return this.db.selectFrom('notices').selectAll().where('issuer_id', '=', issuerId).orderBy('published_at', 'desc').limit(limit).execute();
+  }
+
   receipt(noticeId: string, accountId: string): Promise<ReceiptRow | undefined> {
     return this.db.selectFrom('notice_receipts').selectAll().where('notice_id', '=', noticeId).where('account_id', '=', accountId).executeTakeFirst();
   }

@@ -71,6 +71,25 @@ export class NoticeService {
     return { items: await Promise.all(rows.map((r) => this.view(r, r.read_at, r.acked_at))), unread };
   }
 
+  /** 我发布的: the notices the caller published, with read and acknowledged counts out of the current recipients. */
+  async published(caller: Caller, limit: number) {
+    const rows = await this.repo.byIssuer(caller.auth!.actor.id, limit);
+    const staff = new Map<string, Promise<Set<string>>>(); // per target unit
+    const staffOf = (code: string) => {
+      let ids = staff.get(code);
+      if (!ids) staff.set(code, (ids = this.deps.staffIn(code).then((list) => new Set(list.map((s) => s.id)))));
+      return ids;
+    };
+    return {
+      items: await Promise.all(rows.map(async (r) => {
+        // Counted among the current recipients, as the receipts page counts them.
+        const [recipients, receipts] = await Promise.all([staffOf(r.target_unit_code), this.repo.receipts(r.id)]);
+        const mine = receipts.filter((x) => recipients.has(x.account_id));
+        return { ...(await this.view(r, null, null)), recipients: recipients.size, read: mine.filter((x) => x.read_at).length, acked: mine.filter((x) => x.acked_at).length };
+      })),
+    };
+  }
+
   async get(caller: Caller, id: string) {
     const row = await this.visible(caller, id);
     const receipt = await this.repo.receipt(id, caller.auth!.principal.id);

@@ -49,6 +49,16 @@ for (const engine of testEngines()) {
       assert.equal((await t.call('GET', '/api/v1/notices?unread=true', { as: community })).json().unread, 0);
     });
 
+    it('lists the notices I published with their read and 签收 counts, to me only', async () => {
+      const mine = (await t.call('GET', '/api/v1/notices/published', { as: district })).json().items;
+      assert.deepEqual(mine.map((n: { id: string }) => n.id), [noticeId]);
+      assert.deepEqual([mine[0].recipients, mine[0].read, mine[0].acked, mine[0].target.code], [2, 2, 1, '110105001']);
+      assert.equal((await t.call('GET', '/api/v1/notices/published', { as: street })).statusCode, 403, 'publishing permission needed');
+      const muni = await t.login('muni.officer');
+      assert.deepEqual((await t.call('GET', '/api/v1/notices/published', { as: muni })).json().items, [], 'another publisher sees only their own');
+      assert.equal((await t.call('GET', '/api/v1/notices/published?limit=0', { as: district })).json().error.details.issues[0].path, 'query.limit');
+    });
+
     it('refuses a target outside the publisher’s scope and publishing without the permission', async () => {
       const out = await t.call('POST', '/api/v1/notices', { as: district, body: { title: 't', body: 'b', targetUnit: '110108', requiresAck: false } });
       assert.equal(out.statusCode, 400);

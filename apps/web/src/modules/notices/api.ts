@@ -4,12 +4,18 @@ import { api, seg } from '../../shared/api/index.ts';
 type Routes = typeof noticeRoutes;
 export type Notice = ResponseOf<Routes['get']>;
 export type NoticeList = ResponseOf<Routes['list']>;
+export type PublishedNotice = ResponseOf<Routes['published']>['items'][number];
 export type Receipts = ResponseOf<Routes['receipts']>;
 export type PublishNoticeInput = BodyOf<Routes['publish']>;
 
 /** Notices addressed to me (to my unit or a unit above it), newest first, and how many I have not read. */
 export function listNotices(unreadOnly: boolean, signal?: AbortSignal): Promise<NoticeList> {
   return api.get<NoticeList>('/api/v1/notices', { query: { unread: String(unreadOnly), limit: 100 }, signal });
+}
+
+/** 我发布的: the notices I published, newest first, with read and acknowledged counts. */
+export function listPublished(signal?: AbortSignal): Promise<{ items: PublishedNotice[] }> {
+  return api.get<{ items: PublishedNotice[] }>('/api/v1/notices/published', { query: { limit: 100 }, signal });
 }
 
 /** One notice addressed to me, or published in my scope. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ModuleMigrations } from '@jing/db';
+import { gridCell } from '../geo-distance.ts';
 
 export const caseMigrations: ModuleMigrations = {
   '2026112807_cases': {
@@ -174,6 +175,19 @@ export const caseMigrations: ModuleMigrations = {
     },
     async down(db: Kysely<any>) {
       await db.schema.dropTable('case_links').execute();
+    },
+  },
+  '2026112890_cases_geo_cell': {
+    async up(db: Kysely<any>) {
+      // The duplicate check reads recent cases of a category by grid cell (ADR 0014).
+      await db.schema.alterTable('cases').addColumn('geo_cell', 'integer').execute();
+      const pinned = await db.selectFrom('cases').select(['id', 'lng', 'lat']).where('lng', 'is not', null).where('lat', 'is not', null).execute();
+      for (const c of pinned) await db.updateTable('cases').set({ geo_cell: gridCell({ lng: Number(c.lng), lat: Number(c.lat) }) }).where('id', '=', c.id).execute();
+      await db.schema.createIndex('cases_dup_cell').on('cases').columns(['category_code', 'geo_cell', 'created_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('cases_dup_cell').execute();
+      await db.schema.alterTable('cases').dropColumn('geo_cell').execute();
     },
   },
 };

@@ -58,5 +58,11 @@ export const workEn: Record<keyof typeof workZhCN, string> = {
   'notices.receipts.unit': 'Unit',
   'notices.receipts.readAt': 'Read',
   'notices.receipts.ackedAt': 'Acknowledged',
+  'notices.box.received': 'Received',
+  'notices.box.published': 'Published by me',
+  'notices.col.progress': 'Read / acknowledged',
+  'notices.progress.read': '{n} of {of} read',
+  'notices.progress.acked': '{n} of {of} acknowledged',
+  'notices.publishedEmpty': 'You have not published any notice yet',
   'notices.forbidden': 'You may not publish notices',
 };

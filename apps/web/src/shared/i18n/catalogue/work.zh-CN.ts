@@ -57,5 +57,11 @@ export const workZhCN = {
   'notices.receipts.unit': '单位',
   'notices.receipts.readAt': '阅读时间',
   'notices.receipts.ackedAt': '签收时间',
+  'notices.box.received': '收到的',
+  'notices.box.published': '我发布的',
+  'notices.col.progress': '阅读与签收',
+  'notices.progress.read': '已读 {n}/{of}',
+  'notices.progress.acked': '已签收 {n}/{of}',
+  'notices.publishedEmpty': '您还没有发布过通知',
   'notices.forbidden': '您没有发布通知的权限',
 } as const;
