@@ -38,8 +38,8 @@ describe('京通 Tong home', () => {
   it('tells a resident that a service not built yet is coming soon', async () => {
     const page = await openPage(env.browser, PHONE);
     await page.goto(env.server.url + '/');
-    await page.getByTestId('tile-rating').click();
-    await page.locator('.ant-message').getByText('「好差评」即将上线，敬请期待').waitFor();
+    await page.getByTestId('tile-cityCode').click();
+    await page.locator('.ant-message').getByText('「城市码」即将上线，敬请期待').waitFor();
     assert.equal(new URL(page.url()).pathname, '/');
     await closePage(page);
   });

@@ -118,7 +118,7 @@ describe('京智 Zhi 三率 league tables', () => {
     const urban = await row(page, '110105A03');
     await waitForAttribute(urban, 'data-cases', '1');
     assert.deepEqual(await urban.locator('[data-col]').allInnerTexts(), ['100.0%', '—', '—', '30.0']);
-    assert.equal(await page.getByTestId('rates-table').getAttribute('data-count'), '14', '朝阳区 has 14 agencies');
+    assert.equal(await page.getByTestId('rates-table').getAttribute('data-count'), '16', '朝阳区 has 16 agencies (apps/server/data/agencies.json)');
 
     await page.getByTestId('rates-month').click();
     await pickOption(page, previousMonth(beijingMonth()));
