@@ -50,10 +50,6 @@ export interface BriefDeps {
 export class BriefService {
   constructor(private readonly deps: BriefDeps) {}
 
-  private fontData(): Buffer {
-    return cjkFonts().regular;
-  }
-
   /** Daily PM2.5 (µg/m³) of each district's stations for a month: district → station → daily values. */
   private async monthPm25(month: string) {
     const { from, to } = monthDays(month);
@@ -111,7 +107,7 @@ export class BriefService {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-    doc.registerFont('sc', this.fontData());
+    doc.registerFont('sc', cjkFonts().regular);
     doc.font('sc');
     const [y, m] = month.split('-');
     doc.fontSize(18).text(`${name} ${y}年${Number(m)}月 空气质量月报（一微克）`, { align: 'center' });

@@ -140,8 +140,8 @@ for (const engine of testEngines()) {
       await act(market, 'accept', {});
       assert.deepEqual(app.countersigns.map((c) => c.unit.code), ['110105A04', '110105A07']);
       const housing = await t.login('cy.housing.approver');
-      const todo = (await t.call('GET', '/api/v1/inbox?box=unit', { as: housing })).json().items;
-      assert.ok(todo.some((i: { title: string; link: string }) => i.title.startsWith('【会签】') && i.link === `/ban/applications/${app.id}`));
+      const unitInbox = (await t.call('GET', '/api/v1/inbox?box=unit', { as: housing })).json().items;
+      assert.ok(unitInbox.some((i: { title: string; link: string }) => i.title.startsWith('【会签】') && i.link === `/ban/applications/${app.id}`));
       await act(market, 'countersign', { agree: true, opinion: 'x' }, 403);
       await act(market, 'decide', { approve: true, reason: 'x' }, 409);
 

@@ -4,4 +4,4 @@ export { CertificateSigner, canonicalJson } from './signer.ts';
 export { certificateMigrations } from './migrations/index.ts';
 export { certificateBindings } from './certificates.routes.ts';
 export { certificateCommands } from './certificates.cli.ts';
-export { renderCertificatePdf, CJK_FONT_FILE } from './pdf.ts';
+export { renderCertificatePdf } from './pdf.ts';

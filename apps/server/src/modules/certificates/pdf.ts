@@ -3,9 +3,6 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { CertificateRow } from './certificates.repository.ts';
 
-export { CJK_FONT_FILE, CJK_BOLD_FONT_FILE } from '../../platform/pdf-fonts.ts';
-const fontData = cjkFonts;
-
 /** Field labels of the certificate data the PDF prints (form keys → Chinese). */
 const LABELS: Record<string, string> = {
   name: '姓名',
@@ -38,8 +35,9 @@ function chineseDate(iso: string, timeZone: string): string {
 export async function renderCertificatePdf(r: CertificateRow, verifyUrl: string, timeZone: string): Promise<Buffer> {
   const qr = QRCode.create(verifyUrl, { errorCorrectionLevel: 'M' }).modules;
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: r.title, Author: r.issuer_name, Subject: `电子证照 ${r.number}`, Creator: 'Jing 京通' } });
-  doc.registerFont('cjk', fontData().regular);
-  doc.registerFont('cjk-bold', fontData().bold);
+  const fonts = cjkFonts();
+  doc.registerFont('cjk', fonts.regular);
+  doc.registerFont('cjk-bold', fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve, reject) => {
