@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { subtreeRange } from '@jing/db';
+import { engineOf, SequenceCounter, subtreeRange } from '@jing/db';
 import type { ApplicationStatus } from '@jing/contracts';
 
 export interface ApplicationRow {
@@ -100,20 +100,19 @@ export interface ListFilter {
 /** The only SQL of applications. */
 export class ApplicationRepository {
   private readonly db: Kysely<Tables>;
+  private readonly numbers: SequenceCounter;
   constructor(db: Kysely<any>) {
     this.db = db;
+    this.numbers = new SequenceCounter(engineOf(db), 'application_counters', ['day'], 'n');
   }
 
   private t(trx?: Transaction<any>) {
     return (trx as Transaction<Tables> | undefined) ?? this.db;
   }
 
-  async nextNumber(trx: Transaction<any>, day: string): Promise<number> {
-    const t = this.t(trx);
-    const r = await t.updateTable('application_counters').set((eb) => ({ n: eb('n', '+', 1) })).where('day', '=', day).returning('n').executeTakeFirst();
-    if (r) return Number(r.n);
-    await t.insertInto('application_counters').values({ day, n: 1 }).execute();
-    return 1;
+  /** The next number of the day (a counter row per day, locked until commit). */
+  nextNumber(trx: Transaction<any>, day: string): Promise<number> {
+    return this.numbers.next(trx, [day]);
   }
 
   async insert(trx: Transaction<any>, row: ApplicationRow, materials: MaterialRow[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
-import { engineOf, type Engine } from '@jing/db';
+import { engineOf, prepared, SequenceCounter, type Engine } from '@jing/db';
 import type { CaseStatus, Satisfaction } from '@jing/contracts';
 
 export interface CaseRow {
@@ -57,18 +57,6 @@ const CASE_COLUMNS = [
 ] as const satisfies readonly (keyof CaseRow)[];
 const ROLLUP_COUNTERS = ['cases', 'responded', 'rated', 'resolved', 'sat_very_satisfied', 'sat_satisfied', 'sat_basically_satisfied', 'sat_dissatisfied', 'sat_very_dissatisfied'] as const;
 
-/**
- * A statement of the intake path written once, in SQL both engines accept,
- * with `?` placeholders (numbered `$1…` for PostgreSQL). It is handed to the
- * driver as compiled, skipping Kysely's query builder: building and compiling
- * an insert of 40 columns cost more CPU than SQLite took to run it (ADR 0014).
- * SQLite reuses the prepared statement by its text (packages/db engine.ts).
- */
-export function prepared(engine: Engine, text: string): (params: readonly unknown[]) => CompiledQuery {
-  let n = 0;
-  const compiled = engine === 'postgres' ? text.replace(/\?/g, () => `$${++n}`) : text;
-  return (params) => CompiledQuery.raw(compiled, params as unknown[]);
-}
 
 export interface CaseEventRow {
   id: string;
@@ -134,8 +122,6 @@ interface Tables {
 export class CaseRepository {
   private readonly db: Kysely<Tables>;
   private readonly sql: {
-    nextNumber: (p: readonly unknown[]) => CompiledQuery;
-    firstNumber: (p: readonly unknown[]) => CompiledQuery;
     insert: (p: readonly unknown[]) => CompiledQuery;
     bumpCategory: (p: readonly unknown[]) => CompiledQuery;
   };
@@ -146,14 +132,14 @@ export class CaseRepository {
   /** Rollup upserts by the set of counters they add to. */
   private readonly bumps = new Map<string, (p: readonly unknown[]) => CompiledQuery>();
   private readonly engine: Engine;
+  private readonly numbers: SequenceCounter;
 
   constructor(db: Kysely<any>) {
     this.db = db;
     this.engine = engineOf(db);
+    this.numbers = new SequenceCounter(this.engine, 'case_counters', ['day'], 'n');
     const q = (text: string) => prepared(this.engine, text);
     this.sql = {
-      nextNumber: q('update case_counters set n = n + 1 where day = ? returning n'),
-      firstNumber: q('insert into case_counters (day, n) values (?, 1)'),
       insert: q(`insert into cases (${CASE_COLUMNS.join(', ')}) values (${CASE_COLUMNS.map(() => '?').join(', ')})`),
       bumpCategory: q('insert into case_category_rollups (month, street_code, category_code, n) values (?, ?, ?, 1) on conflict (month, street_code, category_code) do update set n = case_category_rollups.n + 1'),
     };
@@ -163,12 +149,9 @@ export class CaseRepository {
     return (trx as Transaction<Tables> | undefined) ?? this.db;
   }
 
-  /** The next number of the day (a counter row per day; the update serialises concurrent writers). */
-  async nextNumber(trx: Transaction<any>, day: string): Promise<number> {
-    const r = await trx.executeQuery<{ n: number }>(this.sql.nextNumber([day]));
-    if (r.rows[0]) return Number(r.rows[0].n);
-    await trx.executeQuery(this.sql.firstNumber([day]));
-    return 1;
+  /** The next number of the day (a counter row per day, locked until commit). */
+  nextNumber(trx: Transaction<any>, day: string): Promise<number> {
+    return this.numbers.next(trx, [day]);
   }
 
   async insert(trx: Transaction<any>, row: CaseRow): Promise<void> {

@@ -10,7 +10,7 @@ import type { InboxService } from '../inbox/index.ts';
 import { toLocalDate, type WorkingCalendar } from '../calendar/index.ts';
 import type { Catalogue, Category, LimitSpec } from './catalogue.ts';
 import type { AttachmentRow, CaseEventRow, CaseRepository, CaseRow } from './cases.repository.ts';
-import { GroupCommit } from './group-commit.ts';
+import { GroupCommit } from '../../platform/group-commit.ts';
 import { boxAround, cellsCovering, gridCell, metresBetween } from './geo-distance.ts';
 
 export interface CaseDeps {

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { subtreeRange } from '@jing/db';
+import { engineOf, SequenceCounter, subtreeRange } from '@jing/db';
 
 export interface HallRow {
   id: string;
@@ -117,8 +117,10 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 /** The only SQL of the halls module. */
 export class HallRepository {
   private readonly db: Kysely<Tables>;
+  private readonly ticketNumbers: SequenceCounter;
   constructor(db: Kysely<any>) {
     this.db = db;
+    this.ticketNumbers = new SequenceCounter(engineOf(db), 'hall_ticket_counters', ['hall_id', 'date', 'prefix'], 'last_number');
   }
 
   private t(trx?: Transaction<any>): Db {
@@ -252,14 +254,8 @@ export class HallRepository {
    * increments atomically on both engines; inside a transaction the row stays
    * locked until commit, so numbers are never handed out twice.
    */
-  async nextNumber(trx: Transaction<any>, hallId: string, date: string, prefix: string): Promise<number> {
-    const r = await this.t(trx)
-      .insertInto('hall_ticket_counters')
-      .values({ hall_id: hallId, date, prefix, last_number: 1 })
-      .onConflict((oc) => oc.columns(['hall_id', 'date', 'prefix']).doUpdateSet({ last_number: sql<number>`hall_ticket_counters.last_number + 1` }))
-      .returning('last_number')
-      .executeTakeFirstOrThrow();
-    return Number(r.last_number);
+  nextNumber(trx: Transaction<any>, hallId: string, date: string, prefix: string): Promise<number> {
+    return this.ticketNumbers.next(trx, [hallId, date, prefix]);
   }
 
   async insertTicket(trx: Transaction<any>, row: TicketRow): Promise<void> {
