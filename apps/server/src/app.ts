@@ -13,11 +13,11 @@ import { Metrics } from './platform/http/metrics.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { AuditLog, AuditRepository, auditBindings, auditMigrations } from './modules/audit/index.ts';
-import { DATA_DIR, agencyTypes, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
+import { DATA_DIR, agencyLookup, agencyTypes, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
-import { agencyLookup, ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, caseBindings, caseMigrations } from './modules/cases/index.ts';
+import { ProactiveGovernance, CaseMerging, CaseCollaboration, CaseHandling, CaseRates, CaseRepository, CaseService, Catalogue, caseBindings, caseMigrations } from './modules/cases/index.ts';
 import { Open311Service, open311Bindings, open311Migrations } from './modules/open311/index.ts';
 import { FileService, fileBindings, fileMigrations } from './modules/files/index.ts';
 import { KnowledgeService, knowledgeBindings, knowledgeMigrations } from './modules/knowledge/index.ts';
@@ -127,6 +127,8 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitName: async (code: string) => (await unitName(code)) ?? code,
     parentOf: async (code: string) => (await org!.getUnit(code).catch(() => null))?.parentCode ?? null,
   };
+  /** The agency of a type under a unit, from the org module's cached children (intake and submission ask on every request). */
+  const agencyOf = agencyLookup((code) => org!.childrenJson(code));
   const supervision = new SupervisionService(db, new SupervisionRepository(db), audit, inbox, orgLookup);
   const notices = new NoticeService(db, new NoticeRepository(db), audit, inbox, {
     unitPath: orgLookup.unitPath,
@@ -145,7 +147,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitPath: orgLookup.unitPath,
     unitName: orgLookup.unitName,
     parentOf: orgLookup.parentOf,
-    agencyOf: agencyLookup((code) => org!.childrenJson(code)),
+    agencyOf,
   });
   files.addAccessRule((caller, fileId) => cases.mayReadFile(caller, fileId));
   const knowledge = new KnowledgeService(db, audit, (code) => !!cases.deps.catalogue.get(code));
@@ -210,7 +212,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     db, dialect, repo: new ApplicationRepository(db), audit, inbox, calendar,
     timeZone: config.timeZone, cityCode: config.cityCode,
     catalogue: services, certificates, notifications, files, accounts,
-    org: { unitPath: orgLookup.unitPath, unitName: orgLookup.unitName, agencyOf: (parent, type) => org!.agencyOf(parent, type) },
+    org: { unitPath: orgLookup.unitPath, unitName: orgLookup.unitName, agencyOf },
   });
   const applicationHandling = new ApplicationHandling(applications);
   files.addAccessRule((caller, fileId) => applications.mayReadFile(caller, fileId));

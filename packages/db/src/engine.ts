@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type Dialect } from 'kysely';
+import { BACKSTOP_PAGES, startCheckpointer } from './checkpointer.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -82,6 +83,9 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Checkpoints run in a worker thread, not inside this connection's commits (checkpointer.ts).
+    const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
+    if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     const dialect: Dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
     const db = new Kysely<any>({ dialect });
     const raw = rawStatements(sqlite);
@@ -93,6 +97,7 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
       // rows). Run while holding Kysely's one connection, so a Kysely transaction is never open under us.
       selectArrays: (q) => db.connection().execute(async () => raw(q.sql).all(...q.parameters) as unknown[][]),
       close: async () => {
+        await checkpointer?.stop();
         sqlite.close();
       },
     };

@@ -5,7 +5,8 @@ import { covers, holds, type Caller } from '../../platform/auth/context.ts';
 import { conflict, DomainError, forbidden, invalid, invalidField, notFound } from '../../platform/errors.ts';
 import { sortableId } from '../../platform/ids.ts';
 import type { ApplicationRow, CountersignRow, MaterialRow } from './applications.repository.ts';
-import { applicationLink, parentFromPath, stepsOf, type ApplicationService, type Step, type Submission } from './applications.service.ts';
+import { applicationLink, parentFromPath, stepsOf, type ApplicationService, type Step } from './applications.service.ts';
+import type { Submission } from './applications.submission.ts';
 import { checkForm } from './validation.ts';
 
 export type Action = 'accept' | 'refuse' | 'correction' | 'resubmit' | 'review' | 'special' | 'countersign' | 'decide';
@@ -145,7 +146,7 @@ export class ApplicationHandling {
         const missing = c.items.filter((x) => x.target === 'material' && !given.has(x.code));
         const existing = await this.deps.repo.materials(a.id);
         const present = new Set(existing.filter((m) => !given.has(m.code)).map((m) => m.code));
-        const mats = await this.s.checkMaterials(caller, situation, input.materials ?? [], a.applicant_id, { present });
+        const mats = await this.s.submission.checkMaterials(caller, situation, input.materials ?? [], a.applicant_id, { present });
         const issues = [
           ...checked.issues,
           ...fixedFields.map((x) => ({ path: `body.form.${x.code}`, message: `must be corrected: ${x.note}` })),

@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { engineOf, SequenceCounter, subtreeRange } from '@jing/db';
+import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { engineOf, prepared, SequenceCounter, subtreeRange, type Engine } from '@jing/db';
 import type { ApplicationStatus } from '@jing/contracts';
 
 export interface ApplicationRow {
@@ -97,13 +97,34 @@ export interface ListFilter {
   limit: number;
 }
 
+const COLUMNS = [
+  'id', 'number', 'item_code', 'item_version', 'item_name', 'situation', 'channel', 'status', 'step_index', 'applicant_id', 'applicant_kind', 'applicant_name',
+  'submitted_by', 'submitted_by_name', 'unit_code', 'unit_path', 'form_json', 'correction_json', 'special_json', 'decision_json', 'certificate_id', 'accepted_at',
+  'promised_due_at', 'statutory_due_at', 'paused', 'idempotency_key', 'version', 'submitted_at', 'updated_at', 'completed_at',
+] as const satisfies readonly (keyof ApplicationRow)[];
+const MATERIAL_COLUMNS = ['application_id', 'code', 'position', 'file_id', 'certificate_id'] as const satisfies readonly (keyof MaterialRow)[];
+const EVENT_COLUMNS = ['id', 'application_id', 'at', 'type', 'actor_id', 'actor_name', 'unit_code', 'channel', 'text', 'data_json'] as const satisfies readonly (keyof EventRow)[];
+const rows = (n: number, width: number) => Array.from({ length: n }, () => `(${Array(width).fill('?').join(', ')})`).join(', ');
+
 /** The only SQL of applications. */
 export class ApplicationRepository {
   private readonly db: Kysely<Tables>;
+  private readonly engine: Engine;
   private readonly numbers: SequenceCounter;
+  /** Submission's statements, compiled once (ADR 0014); material inserts per count of rows. */
+  private readonly sql: Record<'insert' | 'insertEvent' | 'byKey', (params: readonly unknown[]) => CompiledQuery>;
+  private readonly materialInserts = new Map<number, (params: readonly unknown[]) => CompiledQuery>();
+
   constructor(db: Kysely<any>) {
     this.db = db;
-    this.numbers = new SequenceCounter(engineOf(db), 'application_counters', ['day'], 'n');
+    this.engine = engineOf(db);
+    this.numbers = new SequenceCounter(this.engine, 'application_counters', ['day'], 'n');
+    const q = (text: string) => prepared(this.engine, text);
+    this.sql = {
+      insert: q(`insert into applications (${COLUMNS.join(', ')}) values ${rows(1, COLUMNS.length)}`),
+      insertEvent: q(`insert into application_events (${EVENT_COLUMNS.join(', ')}) values ${rows(1, EVENT_COLUMNS.length)}`),
+      byKey: q(`select * from applications where idempotency_key = ?`),
+    };
   }
 
   private t(trx?: Transaction<any>) {
@@ -116,16 +137,19 @@ export class ApplicationRepository {
   }
 
   async insert(trx: Transaction<any>, row: ApplicationRow, materials: MaterialRow[]): Promise<void> {
-    await this.t(trx).insertInto('applications').values(row).execute();
-    if (materials.length) await this.t(trx).insertInto('application_materials').values(materials).execute();
+    await trx.executeQuery(this.sql.insert(COLUMNS.map((c) => row[c])));
+    if (materials.length === 0) return;
+    let q = this.materialInserts.get(materials.length);
+    if (!q) this.materialInserts.set(materials.length, (q = prepared(this.engine, `insert into application_materials (${MATERIAL_COLUMNS.join(', ')}) values ${rows(materials.length, MATERIAL_COLUMNS.length)}`)));
+    await trx.executeQuery(q(materials.flatMap((m) => MATERIAL_COLUMNS.map((c) => m[c]))));
   }
 
   get(id: string, trx?: Transaction<any>): Promise<ApplicationRow | undefined> {
     return this.t(trx).selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  byIdempotencyKey(key: string): Promise<ApplicationRow | undefined> {
-    return this.db.selectFrom('applications').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+  async byIdempotencyKey(key: string): Promise<ApplicationRow | undefined> {
+    return (await this.db.executeQuery<ApplicationRow>(this.sql.byKey([key]))).rows[0];
   }
 
   /** Applies a change only if nobody changed the application since `version`; false when someone did. */
@@ -198,7 +222,7 @@ export class ApplicationRepository {
   }
 
   async insertEvent(trx: Transaction<any>, e: EventRow): Promise<void> {
-    await this.t(trx).insertInto('application_events').values(e).execute();
+    await trx.executeQuery(this.sql.insertEvent(EVENT_COLUMNS.map((c) => e[c])));
   }
 
   events(id: string): Promise<EventRow[]> {

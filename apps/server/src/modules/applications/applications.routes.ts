@@ -6,10 +6,10 @@ import type { ApplicationHandling } from './applications.handling.ts';
 export function applicationBindings(s: ApplicationService, h: ApplicationHandling): RouteBinding[] {
   const header = (v: string | string[] | undefined) => (typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : undefined);
   return [
-    bind(r.submit, ({ caller, body, headers }) => s.submitAndView(caller, body, header(headers['idempotency-key']))),
-    bind(r.prefill, ({ caller, query }) => s.prefill(caller, query)),
-    bind(r.list, async ({ caller, query }) => ({ items: await s.list(caller, query) })),
-    bind(r.overdue, ({ caller, query }) => s.overdue(caller, query.within)),
+    bind(r.submit, ({ caller, body, headers }) => s.submission.submitAndView(caller, body, header(headers['idempotency-key']))),
+    bind(r.prefill, ({ caller, query }) => s.submission.prefill(caller, query)),
+    bind(r.list, async ({ caller, query }) => ({ items: await s.lists.list(caller, query) })),
+    bind(r.overdue, ({ caller, query }) => s.lists.overdue(caller, query.within)),
     bind(r.get, async ({ caller, params }) => s.view(caller, await s.load(caller, params.id))),
     bind(r.accept, ({ caller, params, body }) => h.act(caller, params.id, 'accept', body)),
     bind(r.refuse, ({ caller, params, body }) => h.act(caller, params.id, 'refuse', body)),

@@ -1,4 +1,5 @@
-export { ApplicationService, type ApplicationDeps, type Submission } from './applications.service.ts';
+export { ApplicationService, type ApplicationDeps } from './applications.service.ts';
+export type { Submission } from './applications.submission.ts';
 export { ApplicationHandling } from './applications.handling.ts';
 export { ApplicationRepository } from './applications.repository.ts';
 export { applicationMigrations } from './migrations/index.ts';

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DialectHelper } from '@jing/db';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
+import { prepared, type DialectHelper } from '@jing/db';
 
 export interface AuditRow {
   seq: number;
@@ -36,25 +36,36 @@ export interface AuditFilter {
 /** Advisory-lock key that serialises appends to the chain on PostgreSQL. */
 const AUDIT_LOCK = 0x6a696e67; // "jing"
 
+const COLUMNS = ['seq', 'at', 'actor_id', 'on_behalf_of_id', 'action', 'target_type', 'target_id', 'unit_code', 'unit_path', 'before_json', 'after_json', 'request_id', 'prev_hash', 'hash'] as const satisfies readonly (keyof AuditRow)[];
+
 /** The only SQL of the audit log. */
 export class AuditRepository {
+  /** Every change of every module appends here: its statements are compiled once (ADR 0014). */
+  private readonly sql: Record<'head' | 'insert' | 'firstHead' | 'moveHead', (params: readonly unknown[]) => CompiledQuery>;
+
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly dialect: DialectHelper,
-  ) {}
+  ) {
+    const q = (text: string) => prepared(dialect.engine, text);
+    this.sql = {
+      head: q('select seq, hash from audit_head where id = 1'),
+      insert: q(`insert into audit_log (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`),
+      firstHead: q('insert into audit_head (id, seq, hash) values (1, ?, ?)'),
+      moveHead: q('update audit_head set seq = ?, hash = ? where id = 1'),
+    };
+  }
 
   /** Locks the chain for this transaction and returns its head. */
   async lockHead(trx: Transaction<any>): Promise<{ seq: number; hash: string }> {
     await this.dialect.lockResource(trx, AUDIT_LOCK);
-    const head = await (trx as Transaction<Tables>).selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+    const head = (await trx.executeQuery<{ seq: number | string; hash: string }>(this.sql.head([]))).rows[0];
     return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS };
   }
 
   async append(trx: Transaction<any>, row: AuditRow): Promise<void> {
-    const t = trx as Transaction<Tables>;
-    await t.insertInto('audit_log').values(row).execute();
-    if (row.seq === 1) await t.insertInto('audit_head').values({ id: 1, seq: row.seq, hash: row.hash }).execute();
-    else await t.updateTable('audit_head').set({ seq: row.seq, hash: row.hash }).where('id', '=', 1).execute();
+    await trx.executeQuery(this.sql.insert(COLUMNS.map((c) => row[c])));
+    await trx.executeQuery(row.seq === 1 ? this.sql.firstHead([row.seq, row.hash]) : this.sql.moveHead([row.seq, row.hash]));
   }
 
   async head(): Promise<{ seq: number; hash: string } | null> {

@@ -8,4 +8,3 @@ export { CaseRepository } from './cases.repository.ts';
 export { Catalogue } from './catalogue.ts';
 export { caseMigrations } from './migrations/index.ts';
 export { caseBindings } from './cases.routes.ts';
-export { agencyLookup } from './agencies.ts';

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
+import { engineOf, prepared } from '@jing/db';
 
 export interface NotificationRow {
   id: string;
@@ -27,19 +28,28 @@ interface Tables {
   notification_outbox: OutboxRow;
 }
 
+const COLUMNS = ['id', 'account_id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'] as const satisfies readonly (keyof NotificationRow)[];
+const OUTBOX_COLUMNS = ['id', 'channel', 'account_id', 'recipient', 'subject', 'body', 'status', 'created_at'] as const satisfies readonly (keyof OutboxRow)[];
+const insertSql = (table: string, cols: readonly string[]) => `insert into ${table} (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`;
+
 /** The only SQL of notifications. */
 export class NotificationRepository {
   private readonly db: Kysely<Tables>;
+  /** Every step of every application notifies: the inserts are compiled once (ADR 0014). */
+  private readonly sql: Record<'insert' | 'insertOutbox', (params: readonly unknown[]) => CompiledQuery>;
+
   constructor(db: Kysely<any>) {
     this.db = db;
+    const engine = engineOf(db);
+    this.sql = { insert: prepared(engine, insertSql('notifications', COLUMNS)), insertOutbox: prepared(engine, insertSql('notification_outbox', OUTBOX_COLUMNS)) };
   }
 
   async insert(trx: Transaction<any>, row: NotificationRow): Promise<void> {
-    await (trx as Transaction<Tables>).insertInto('notifications').values(row).execute();
+    await trx.executeQuery(this.sql.insert(COLUMNS.map((c) => row[c])));
   }
 
   async insertOutbox(trx: Transaction<any>, row: OutboxRow): Promise<void> {
-    await (trx as Transaction<Tables>).insertInto('notification_outbox').values(row).execute();
+    await trx.executeQuery(this.sql.insertOutbox(OUTBOX_COLUMNS.map((c) => row[c])));
   }
 
   list(accountId: string, limit: number): Promise<NotificationRow[]> {

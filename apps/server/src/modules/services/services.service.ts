@@ -181,6 +181,16 @@ export class ServiceCatalogue {
   }
 
   /** One exact version (what an application started on). */
+  /**
+   * The published version of an item from the in-memory catalogue, rebuilt
+   * after every publish or retire (submission asks on every application), or
+   * null when the item has none.
+   */
+  async published(code: string): Promise<{ version: number; definition: ServiceItemDefinition } | null> {
+    const x = (await this.indexed()).byCode.get(code);
+    return x ? { version: x.version, definition: x.definition } : null;
+  }
+
   async version(code: string, version: number): Promise<ServiceItemVersion> {
     const row = await this.repo.version(code, version);
     if (!row) throw notFound('service item version', `${code}@${version}`);

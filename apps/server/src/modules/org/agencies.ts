@@ -1,10 +1,10 @@
 import type { OrgUnitSummary } from '@jing/contracts';
 
 /**
- * `agencyOf(parent, type)` for intake: the agency of a type directly under a
- * unit, read from the org module's cached children body (cleared by every org
- * write) rather than the database, since intake asks on every agency-handled
- * case. The parsed list is remembered per body object, so the body cached
+ * `agencyOf(parent, type)` for hot paths (case intake, application
+ * submission): the agency of a type directly under a unit, read from the org
+ * module's cached children body (cleared by every org write) rather than the
+ * database, since they ask on every request. The parsed list is remembered per body object, so the body cached
  * after an org write is parsed afresh (ADR 0014).
  */
 export function agencyLookup(childrenJson: (code: string) => Promise<Buffer>) {
