@@ -231,24 +231,20 @@ export class AlertsService {
     const pollutant = POLLUTANT_NAMES[rule.pollutant] ?? rule.pollutant;
     const when = new Date(first * HOUR_MS).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
     // The task is issued by the system on the bureau's behalf (whoever triggered the evaluation).
-    await this.deps.supervision.createBySystem(
-      SYSTEM_CALLER,
-      issuer,
-      {
+    await inTransaction(this.deps.db, async (trx) => {
+      const t = await this.deps.supervision.createInTransaction(trx, SYSTEM_CALLER, issuer, {
         title: `一微克：${place} ${pollutant}${KIND_NAMES[rule.kind]}`,
         description: `监测设备 ${place}${d.street_name ? `（${d.street_name}）` : ''} 自 ${when} 起连续 ${last - first + 1} 小时${rule.kind === 'gap' ? '无有效数据' : `${pollutant}${KIND_NAMES[rule.kind]}`}。请现场核查、处置并报告发现和采取的措施（附照片）；数据连续 ${rule.params.clearHours} 小时恢复正常后自动销号。详见 /ban/air/alerts/${id}`,
         source: 'alert',
         sourceRef: id,
         dueAt: new Date(this.clock() + rule.params.dueDays * 86_400_000).toISOString(),
         units: [unit],
-      },
-      async (trx, t) => {
-        row.task_id = t.id;
-        row.assignment_id = t.assignmentIds[0] ?? null;
-        await this.deps.repo.insertAlert(trx, row);
-        await this.deps.audit.record(trx, caller, { action: 'air.alert.raise', targetType: 'air_alert', targetId: id, unitCode: unit, after: { rule: rule.id, device: d.code, firstHour: new Date(first * HOUR_MS).toISOString(), task: t.id } });
-      },
-    );
+      });
+      row.task_id = t.taskId;
+      row.assignment_id = t.assignments[unit] ?? null;
+      await this.deps.repo.insertAlert(trx, row);
+      await this.deps.audit.record(trx, caller, { action: 'air.alert.raise', targetType: 'air_alert', targetId: id, unitCode: unit, after: { rule: rule.id, device: d.code, firstHour: new Date(first * HOUR_MS).toISOString(), task: t.taskId } });
+    });
     return row;
   }
 
@@ -296,9 +292,12 @@ export class AlertsService {
     };
     const assignment = step && a.task_id && a.assignment_id ? await this.assignmentOf(a) : null;
     try {
-      if (step && assignment && assignment.status === 'reported') {
-        await this.deps.supervision.act(SYSTEM_CALLER, assignment.id, step.action, { version: assignment.version, ...(step.action === 'close' ? { comment: step.text } : { reason: step.text }) }, write);
-      } else await inTransaction(this.deps.db, write);
+      await inTransaction(this.deps.db, async (trx) => {
+        if (step && assignment && assignment.status === 'reported') {
+          await this.deps.supervision.actInTransaction(trx, SYSTEM_CALLER, assignment.id, step.action, { version: assignment.version, ...(step.action === 'close' ? { comment: step.text } : { reason: step.text }) });
+        }
+        await write(trx);
+      });
     } catch (err) {
       // Someone acted meanwhile (the unit, or the supervisor on the task): the next round sees it.
       if (err instanceof DomainError && err.code === 'conflict') return null;
@@ -400,8 +399,11 @@ export class AlertsService {
     };
     let asg = await this.assignmentOf(a);
     if (asg && (asg.status === 'assigned' || asg.status === 'returned')) asg = await this.deps.supervision.act(caller, asg.id, 'accept', { version: asg.version });
-    if (asg && asg.status === 'accepted') await this.deps.supervision.act(caller, asg.id, 'report', { version: asg.version, text: `现场发现：${body.found}\n处置措施：${body.action}` }, write);
-    else await inTransaction(this.deps.db, write);
+    const accepted = asg && asg.status === 'accepted' ? asg : null;
+    await inTransaction(this.deps.db, async (trx) => {
+      if (accepted) await this.deps.supervision.actInTransaction(trx, caller, accepted.id, 'report', { version: accepted.version, text: `现场发现：${body.found}\n处置措施：${body.action}` });
+      await write(trx);
+    });
     // The data may already agree (the unit acted before reporting): verify at once, in a fresh round.
     await this.running?.catch(() => {});
     await this.evaluate();

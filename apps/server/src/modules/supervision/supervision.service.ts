@@ -56,9 +56,6 @@ const LINK = (taskId: string) => `/ban/supervision/${taskId}`;
  * report → verify and close (销号) or return → evaluate; overdue work
  * escalates one level up the org tree. Every step is audited and drives the inbox.
  */
-/** A module's own write that must commit with the supervision step (its record of the task). */
-type Within<T> = (trx: Transaction<any>, arg: T) => Promise<void>;
-
 export class SupervisionService {
   constructor(
     private readonly db: Kysely<any>,
@@ -76,17 +73,14 @@ export class SupervisionService {
     return this.issue(caller, me.unitCode, input, (path) => covers(caller.auth, 'supervision.manage', path));
   }
 
-  /**
-   * A task raised by the system itself (e.g. 未诉先办 detection, 一微克 alerts) on behalf of `issuerUnit`.
-   * `within` runs in the same transaction with the new task (the caller's own record of it).
-   */
-  createBySystem(caller: Caller, issuerUnit: string, input: NewTask, within?: Within<{ id: string; assignmentIds: string[] }>) {
-    return this.issue(caller, issuerUnit, input, () => true, within);
+  /** A task raised by the system itself (e.g. 未诉先办 detection) on behalf of `issuerUnit`. */
+  createBySystem(caller: Caller, issuerUnit: string, input: NewTask) {
+    return this.issue(caller, issuerUnit, input, () => true);
   }
 
   /**
    * Like {@link createBySystem}, inside the caller's transaction, so the record
-   * that raises the task (e.g. a bad review) and the task commit together.
+   * that raises the task (a bad review, an 一微克 alert) and the task commit together.
    * Returns the task id and the assignment id of each unit.
    */
   async createInTransaction(trx: Transaction<any>, caller: Caller, issuerUnit: string, input: NewTask): Promise<{ taskId: string; assignments: Record<string, string> }> {
@@ -95,12 +89,9 @@ export class SupervisionService {
     return { taskId: task.id, assignments: Object.fromEntries(assignments.map((a) => [a.unit_code, a.id])) };
   }
 
-  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean, within?: Within<{ id: string; assignmentIds: string[] }>) {
+  private async issue(caller: Caller, issuerUnit: string, input: NewTask, mayAssign: (path: string) => boolean) {
     const { task, assignments } = await this.prepare(caller, issuerUnit, input, mayAssign);
-    await inTransaction(this.db, async (trx) => {
-      await this.write(trx, caller, task, assignments);
-      await within?.(trx, { id: task.id, assignmentIds: assignments.map((a) => a.id) });
-    });
+    await inTransaction(this.db, (trx) => this.write(trx, caller, task, assignments));
     return this.view(task.id, caller);
   }
 
@@ -144,15 +135,15 @@ export class SupervisionService {
   }
 
   /** Takes one action on an assignment, checking who, from which state, and the version. */
-  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, within?: Within<void>) {
-    const taskId = await this.apply(null, caller, id, action, input, false, within);
+  async act(caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput) {
+    const taskId = await this.apply(null, caller, id, action, input, false);
     return (await this.view(taskId, caller)).assignments.find((x) => x.id === id)!;
   }
 
   /**
    * One action inside the caller's transaction, for modules whose own record
    * drives the assignment (a 好差评 rectification reports its task when the unit
-   * records the outcome). `onBehalf`: the module has checked who may act, so the
+   * records the outcome; an 一微克 alert is reported, closed or returned with it). `onBehalf`: the module has checked who may act, so the
    * assignee/issuer check is skipped; the caller is still who the history names.
    */
   async actInTransaction(trx: Transaction<any>, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf = false): Promise<void> {
@@ -165,7 +156,7 @@ export class SupervisionService {
     return a ? { status: a.status, version: a.version } : null;
   }
 
-  private async apply(outer: Transaction<any> | null, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf: boolean, within?: Within<void>): Promise<string> {
+  private async apply(outer: Transaction<any> | null, caller: Caller, id: string, action: keyof typeof ACTIONS, input: ActionInput, onBehalf: boolean): Promise<string> {
     const a = await this.repo.assignment(id, outer ?? undefined);
     if (!a || (!onBehalf && !this.canSee(caller, a))) throw notFound('assignment', id);
     const rule = ACTIONS[action]!;
@@ -221,7 +212,6 @@ export class SupervisionService {
       if (!(await this.repo.update(trx, a.id, a.version, patch))) throw conflict('the assignment changed since you loaded it');
       await this.event(trx, caller, a.id, type, input.text ?? input.reason ?? input.comment ?? null, { ...patch, ...(input.score ? { score: input.score } : {}) });
       for (const w of inboxWork) await w(trx);
-      await within?.(trx, undefined);
       await this.audit.record(trx, caller, { action: `supervision.${type}`, targetType: 'supervision_assignment', targetId: a.id, unitCode: a.unit_code, before: { status: a.status, dueAt: a.due_at }, after: patch });
     };
     if (outer) await write(outer);
