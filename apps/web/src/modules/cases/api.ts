@@ -20,6 +20,11 @@ export type RatesLevel = QueryOf<Routes['rates']>['level'];
 /** The five request types, in the order a resident reads them. */
 export const CASE_TYPES: readonly CaseType[] = ['consult', 'help', 'complaint', 'report', 'suggestion'];
 
+/** What a report's photos may be: the images `POST /api/v1/files` takes (checked there by their first bytes). */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** What a unit's evidence may be: photos or PDF documents. */
+export const EVIDENCE_TYPES = [...PHOTO_TYPES, 'application/pdf'] as const;
+
 // The catalogue changes with a deployment, not while a page is open: fetch it once.
 let categories: Promise<CaseCategory[]> | null = null;
 

@@ -18,6 +18,7 @@ import { CaseFacts } from '../components/CaseFacts.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { CaseParticipants } from '../components/CaseParticipants.tsx';
+import { CaseAttachments } from '../components/CaseAttachments.tsx';
 
 /**
  * 案件办理 (京办): the case, its place on the map, the reporter (or 匿名), the
@@ -53,6 +54,11 @@ export function HandleCasePage({ basePath }: { basePath: string }) {
             <Card>
               <CaseFacts value={c} showReporter caseLink={(other) => `${basePath}/${encodeURIComponent(other)}`} />
             </Card>
+            {c.attachments.length > 0 ? (
+              <Card title={t('cases.files.title')}>
+                <CaseAttachments value={c} />
+              </Card>
+            ) : null}
             <Card title={t('cases.deadline.title')}>
               <CaseDeadlines value={c} />
             </Card>

@@ -96,6 +96,12 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'cases.err.phone': 'Enter a mobile or landline number',
   'cases.err.text': 'Write at least 2 characters',
 
+  'cases.err.photos': 'A photo is not valid (perhaps not one you uploaded); remove it and upload it again',
+  'cases.files.title': 'Photos and evidence',
+  'cases.files.photos': 'Reporter’s photos',
+  'cases.files.evidence': 'Evidence from the units',
+  'cases.report.photos': 'Photos (optional, up to 9)',
+  'cases.report.addPhotos': 'Add photos',
   'cases.report.title': 'Report a problem',
   'cases.report.intro': 'Your request goes straight to the local street or the responsible agency; you can follow it at any time.',
   'cases.report.type': 'Type',

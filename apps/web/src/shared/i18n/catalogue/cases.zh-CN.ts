@@ -95,6 +95,12 @@ export const casesZhCN = {
   'cases.err.phone': '请输入手机号码或固定电话',
   'cases.err.text': '请至少填写 2 个字',
 
+  'cases.err.photos': '照片无效（可能不是您上传的），请移除后重新上传',
+  'cases.files.title': '照片与取证材料',
+  'cases.files.photos': '诉求人照片',
+  'cases.files.evidence': '办理取证',
+  'cases.report.photos': '现场照片（选填，最多 9 张）',
+  'cases.report.addPhotos': '添加照片',
   'cases.report.title': '我要反映',
   'cases.report.intro': '反映的问题将直接派给属地街道或主管部门办理，您可以随时查看进度。',
   'cases.report.type': '诉求类型',
