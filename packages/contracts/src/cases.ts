@@ -81,7 +81,7 @@ export const CaseView = z
   })
   .meta({ id: 'Case' });
 
-const IdParams = z.object({ id: z.string().min(1).max(64) });
+const IdParams = z.object({ id: z.string().min(1).max(64).describe('The case id, or its tracking number') });
 const Version = z.number().int().min(0).describe('The case version you acted on; a stale one gets 409');
 
 const caseAction = <B extends z.ZodObject>(name: string, path: string, summary: string, body: B) =>
@@ -192,7 +192,7 @@ export const caseRoutes = {
     '评价: after the reply, the street scores a summoned agency 1–5',
     z.strictObject({ version: Version, agency: UnitCode, score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
   ),
-  merge: caseAction('merge', 'merge', '合并: the dispatch centre merges this (duplicate) case into another; both keep their history', z.strictObject({ version: Version, into: z.string().min(1).max(64).describe('Id of the case to merge into') })),
+  merge: caseAction('merge', 'merge', '合并: the dispatch centre merges this (duplicate) case into another; both keep their history', z.strictObject({ version: Version, into: z.string().min(1).max(64).describe('Id or tracking number of the case to merge into') })),
   split: caseAction(
     'split',
     'split',
