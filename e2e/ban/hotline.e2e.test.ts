@@ -68,6 +68,47 @@ describe('京办 Ban 12345 console and dispatch centre', () => {
     await closePage(page);
   });
 
+  it('answers a consultation from the knowledge base without leaving the keyboard, citing the entry (知识库)', async () => {
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'hotline.operator');
+    await page.goto(`${env.server.url}/ban/hotline`);
+    await page.getByTestId('hotline-form').waitFor();
+    await page.keyboard.type('孙女士');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13600136000');
+    await page.getByTestId('hotline-type').click();
+    await pickOption(page, '咨询');
+    await pickCategory(page, page.getByTestId('hotline-category'), '住房物业', '供暖不热');
+    await page.getByTestId('hotline-street').click();
+    await page.keyboard.type('建外');
+    await page.getByTestId('unit-option-110105001').click();
+    await page.getByTestId('hotline-description').fill('请问北京今年的供暖季从什么时候开始？');
+    await page.getByTestId('hotline-description').press('Control+Enter');
+
+    // The knowledge base is searched with the caller's words; focus waits in its search box.
+    const first = page.getByTestId('kb-result').first();
+    await first.getByText('北京的供暖季是什么时候？').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'kb-search');
+    const kbId = (await first.getAttribute('data-id'))!;
+    // Tab to the first answer's insert button, Enter inserts it and moves to the answer; Ctrl+Enter sends.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'kb-insert');
+    await page.keyboard.press('Enter');
+    await waitForAttribute(page.getByTestId('hotline-cited'), 'data-id', kbId);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'hotline-answer-text');
+    assert.match(await page.getByTestId('hotline-answer-text').inputValue(), /供暖/);
+    await page.keyboard.press('Control+Enter');
+    await waitForAttribute(page.getByTestId('hotline-result'), 'data-status', 'answered');
+
+    const operator = await apiSession(env.server.url, 'hotline.operator');
+    const [taken] = (await operator.get<{ items: CaseJson[] }>('/api/v1/cases?callerPhone=13600136000')).items;
+    const full = await operator.get<CaseJson>(`/api/v1/cases/${taken!.id}`);
+    assert.equal(full.status, 'answered');
+    assert.ok(full.events.at(-1)?.text?.includes(`[知识库 ${kbId}]`), 'the answer cites the entry it came from');
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+  });
+
   it('lets an agency return a case that is not its duty (退单), and the dispatch centre send it on to a unit found by search (派单)', async () => {
     // A street-light call goes to the district's urban-management agency.
     const operator = await apiSession(env.server.url, 'hotline.operator');
