@@ -132,6 +132,36 @@ describe('京办 Ban case page', () => {
     await closePage(page);
   });
 
+  it('lets a district supervisor (cases.read) pick a street of the district and see the cases it handles; a street officer gets no picker', async () => {
+    const created = await residentReport(env.server.url, false);
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'chaoyang.officer');
+    await page.goto(`${env.server.url}/ban/cases`);
+    const table = page.getByTestId('unit-cases-table');
+    await waitForAttribute(table, 'data-loading', 'false');
+    assert.equal(await table.getAttribute('data-count'), '0', 'the district government itself handles none');
+    const picker = page.getByTestId('unit-cases-unit');
+    await picker.getByText('朝阳区').waitFor();
+    await picker.click();
+    // The tree opens on the district; expand it and choose 建外街道.
+    await page.locator('.ant-select-tree-treenode', { has: page.getByTestId('unit-node-110105') }).locator('.ant-select-tree-switcher').click();
+    await page.getByTestId('unit-node-110105001').click();
+    await page.locator(`[data-testid="unit-case"][data-number="${created.number}"]`).waitFor();
+    const listed = await (await apiSession(env.server.url, 'chaoyang.officer')).get<{ items: CaseJson[] }>('/api/v1/cases?scope=unit&unit=110105001&limit=200');
+    await waitForAttribute(table, 'data-count', String(listed.items.length));
+    await page.locator(`[data-testid="unit-case"][data-number="${created.number}"]`).click();
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'dispatched');
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+
+    const street = await openPage(env.browser, DESKTOP);
+    await signIn(street, env.server.url, '/ban/login', 'jianwai.officer');
+    await street.goto(`${env.server.url}/ban/cases`);
+    await street.locator(`[data-testid="unit-case"][data-number="${created.number}"]`).waitFor();
+    assert.equal(await street.getByTestId('unit-cases-unit').count(), 0);
+    await closePage(street);
+  });
+
   it('works on a 375 px phone: the inbox with its traffic lights, the menu badge, and the case page', async () => {
     const created = await residentReport(env.server.url, false);
     const page = await openPage(env.browser, PHONE);

@@ -127,11 +127,12 @@ export const caseRoutes = {
     id: 'cases.list',
     method: 'GET',
     path: '/api/v1/cases',
-    summary: 'My cases (as reporter), my unit’s cases (staff), or a caller’s earlier cases (operators)',
+    summary: 'My cases (as reporter), my unit’s cases (staff) or another unit’s (cases.read), or a caller’s earlier cases (operators)',
     tag: 'cases',
     access: 'session',
     query: z.strictObject({
       scope: z.enum(['mine', 'unit']).default('mine'),
+      unit: UnitCode.optional().describe('With scope=unit: the cases handled by this unit (default: your own). Another unit needs cases.read covering it; one outside your scope answers 404'),
       status: CaseStatus.optional(),
       callerPhone: z.string().max(20).optional().describe('Operators: the caller’s earlier cases'),
       limit: z.coerce.number().int().min(1).max(200).default(50),

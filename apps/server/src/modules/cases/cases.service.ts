@@ -354,15 +354,22 @@ export class CaseService {
     };
   }
 
-  async list(caller: Caller, q: { scope: 'mine' | 'unit'; status?: CaseStatus; callerPhone?: string; limit: number }) {
+  async list(caller: Caller, q: { scope: 'mine' | 'unit'; unit?: string; status?: CaseStatus; callerPhone?: string; limit: number }) {
     const me = caller.auth!.principal;
     let rows: CaseRow[];
+    if (q.unit && q.scope !== 'unit') throw invalidField('query.unit', 'applies to scope=unit only');
     if (q.callerPhone) {
       if (!holds(caller.auth, 'cases.intake')) throw forbidden('only hotline operators look up callers');
       rows = await this.deps.repo.list({ phoneIndex: this.deps.crypto.blindIndex(q.callerPhone), status: q.status, limit: q.limit });
     } else if (q.scope === 'unit') {
       if (me.kind !== 'staff' || !me.unitCode) throw forbidden('the unit list is for staff');
-      rows = await this.deps.repo.list({ handlerUnit: me.unitCode, status: q.status, limit: q.limit });
+      const unit = q.unit ?? me.unitCode;
+      if (unit !== me.unitCode) {
+        // Another unit's cases: for holders of cases.read whose scope covers it; outside the scope it does not exist.
+        const path = await this.deps.unitPath(unit);
+        if (!path || !covers(caller.auth, 'cases.read', path)) throw notFound('unit', unit);
+      }
+      rows = await this.deps.repo.list({ handlerUnit: unit, status: q.status, limit: q.limit });
     } else rows = await this.deps.repo.list({ reporterId: me.id, status: q.status, limit: q.limit });
     return Promise.all(rows.map(async (r) => {
       const { events: _e, ...rest } = await this.view(caller, r, false);

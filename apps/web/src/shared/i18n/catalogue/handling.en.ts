@@ -60,6 +60,7 @@ export const handlingEn: Record<keyof typeof handlingZhCN, string> = {
   'handling.err.into': 'Cannot merge into that case (no such number, this very case, or it is already closed)',
   'handling.err.parts': 'A part is not valid: check each part’s category and street (the street must be in this district)',
   'handling.unit.title': 'My unit’s cases',
+  'handling.unit.titleOther': 'Cases of a unit in my scope',
   'handling.unit.allStatuses': 'All statuses',
   'handling.col.number': 'Number',
   'handling.col.category': 'Category',

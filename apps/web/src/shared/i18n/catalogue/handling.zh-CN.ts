@@ -59,6 +59,7 @@ export const handlingZhCN = {
   'handling.err.into': '无法合并到该诉求（编号不存在、就是本件，或该诉求已办结）',
   'handling.err.parts': '拆分内容有误：请检查各部分的分类和街道（街道须在本区内）',
   'handling.unit.title': '本单位案件',
+  'handling.unit.titleOther': '辖区单位案件',
   'handling.unit.allStatuses': '全部状态',
   'handling.col.number': '编号',
   'handling.col.category': '分类',
