@@ -6,6 +6,8 @@ export interface ApiSession {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
+  /** Uploads a file (`POST /api/v1/files`) and answers its id. */
+  upload(body: Buffer, contentType: string, name: string): Promise<string>;
 }
 
 /**
@@ -22,16 +24,23 @@ export async function apiSession(baseUrl: string, username: string, password = '
   const me = (await login.json()) as ApiSession['me'] & { csrfToken: string };
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const raw = Buffer.isBuffer(body);
     const res = await fetch(baseUrl + path, {
       method,
-      headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { cookie, 'x-csrf-token': me.csrfToken, ...(body === undefined || raw ? {} : { 'content-type': 'application/json' }), ...headers },
+      body: body === undefined ? undefined : raw ? new Uint8Array(body) : JSON.stringify(body),
     });
     const text = await res.text();
     assert.ok(res.ok, `${method} ${path} as ${username}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : null) as T;
   }
-  return { me, get: (path) => call('GET', path), post: (path, body, headers) => call('POST', path, body, headers), patch: (path, body) => call('PATCH', path, body) };
+  return {
+    me,
+    get: (path) => call('GET', path),
+    post: (path, body, headers) => call('POST', path, body, headers),
+    patch: (path, body) => call('PATCH', path, body),
+    upload: async (body, contentType, name) => (await call<{ id: string }>('POST', '/api/v1/files', body, { 'content-type': contentType, 'x-file-name': encodeURIComponent(name) })).id,
+  };
 }
 
 /** The parts of a case the tests look at (`GET /api/v1/cases/{id}`). */
@@ -51,6 +60,10 @@ export interface CaseJson {
   participants: { unit: { code: string }; role: string; checkedInAt: string | null; score: number | null }[];
   rating: { contacted: boolean; resolved: boolean; satisfaction: string } | null;
   events: { type: string; text: string | null }[];
+  attachments: { fileId: string; kind: 'photo' | 'evidence'; contentType: string; url: string }[];
+  duplicateOf: string | null;
+  mergedInto: { id: string; number: string } | null;
+  related: { id: string; number: string; relation: string }[];
 }
 
 /** One row of a 三率 league table (`GET /api/v1/cases/rates`). */

@@ -2,6 +2,23 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { waitForAttribute } from './browser.ts';
 
+/** A real 1×1 PNG (the browser can decode it, the server's type check passes). */
+export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+/** A small PDF, enough for the server's check of the first bytes. */
+export const PDF = Buffer.from('%PDF-1.4\n% 现场检查记录\n%%EOF\n');
+
+/** Waits until a list of thumbnails shows `images` decoded images: the authorised GET of each file succeeded. */
+export async function thumbnailsLoaded(list: Locator, images: number): Promise<void> {
+  await list.waitFor();
+  await list.page().waitForFunction(
+    ({ testId, n }) => {
+      const imgs = [...document.querySelectorAll(`[data-testid="${testId}"] img`)] as HTMLImageElement[];
+      return imgs.length === n && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    },
+    { testId: (await list.getAttribute('data-testid'))!, n: images },
+  );
+}
+
 /** 国贸 (China World), inside 朝阳区 and 建外街道 — where the story's noise complaint happens. */
 export const GUOMAO = { lng: 116.4575, lat: 39.9087 };
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { closePage, DESKTOP, openPage, pageErrors, PHONE, signIn, waitForAttribute } from '../browser.ts';
 import { assertNoHorizontalOverflow, e2eEnvironment } from '../setup.ts';
 import { apiSession, type CaseJson } from '../api.ts';
-import { takeAction } from '../cases.ts';
+import { PDF, PNG, takeAction, thumbnailsLoaded } from '../cases.ts';
 
 /** A resident's construction-noise report in 建外街道, made over the API. */
 async function residentReport(baseUrl: string, anonymous: boolean): Promise<CaseJson> {
@@ -91,6 +91,75 @@ describe('京办 Ban case page', () => {
     assert.equal(after.resolveDueAt, new Date(`${day}T23:59:59+08:00`).toISOString());
     assert.equal(after.extension, null);
     await closePage(centre);
+  });
+
+  it('lets the street record a note with evidence (a photo and a PDF); the page shows the resident’s photo and the evidence, and so does the resident’s view of the case', async () => {
+    const resident = await apiSession(env.server.url, 'resident.zhang');
+    const photo = await resident.upload(PNG, 'image/png', '现场.png');
+    const created = await resident.post<CaseJson>('/api/v1/cases', { type: 'complaint', categoryCode: 'noise_construction', description: '工地夜间施工，附现场照片', streetCode: '110105001', photos: [photo] });
+    await (await apiSession(env.server.url, 'jianwai.officer')).post(`/api/v1/cases/${created.id}/sign`, { version: created.version });
+
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'jianwai.officer');
+    await page.goto(`${env.server.url}/ban/cases/${created.id}`);
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'signed');
+    await thumbnailsLoaded(page.getByTestId('case-photos'), 1);
+    assert.equal(await page.getByTestId('case-evidence').count(), 0);
+
+    await takeAction(page, 'note', async () => {
+      await page.getByTestId('field-text').fill('现场核查：工地 23 时后仍在作业，已拍照取证');
+      const input = page.getByTestId('field-attachments-file');
+      await input.setInputFiles({ name: '记录.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('PK') });
+      await page.getByTestId('field-attachments-error').getByText('「记录.docx」的格式不支持，请上传 JPG/PNG/WEBP/PDF').waitFor();
+      await input.setInputFiles([
+        { name: '夜间作业.png', mimeType: 'image/png', buffer: PNG },
+        { name: '检查记录.pdf', mimeType: 'application/pdf', buffer: PDF },
+      ]);
+      await waitForAttribute(page.getByTestId('field-attachments-files'), 'data-count', '2');
+    });
+    const evidence = page.getByTestId('case-evidence');
+    await waitForAttribute(evidence, 'data-count', '2');
+    await thumbnailsLoaded(evidence, 1);
+    const pdf = evidence.locator('a[href^="/api/v1/files/"]');
+    const res = await page.request.get(env.server.url + (await pdf.getAttribute('href'))!);
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+
+    const seen = await resident.get<CaseJson>(`/api/v1/cases/${created.id}`);
+    assert.deepEqual(seen.attachments.map((a) => [a.kind, a.contentType]).sort(), [['evidence', 'application/pdf'], ['evidence', 'image/png'], ['photo', 'image/png']]);
+    assert.equal(seen.events.at(-1)?.type, 'note');
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+  });
+
+  it('lets a district supervisor (cases.read) pick a street of the district and see the cases it handles; a street officer gets no picker', async () => {
+    const created = await residentReport(env.server.url, false);
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'chaoyang.officer');
+    await page.goto(`${env.server.url}/ban/cases`);
+    const table = page.getByTestId('unit-cases-table');
+    await waitForAttribute(table, 'data-loading', 'false');
+    assert.equal(await table.getAttribute('data-count'), '0', 'the district government itself handles none');
+    const picker = page.getByTestId('unit-cases-unit');
+    await picker.getByText('朝阳区').waitFor();
+    await picker.click();
+    // The tree opens on the district; expand it and choose 建外街道.
+    await page.locator('.ant-select-tree-treenode', { has: page.getByTestId('unit-node-110105') }).locator('.ant-select-tree-switcher').click();
+    await page.getByTestId('unit-node-110105001').click();
+    await page.locator(`[data-testid="unit-case"][data-number="${created.number}"]`).waitFor();
+    const listed = await (await apiSession(env.server.url, 'chaoyang.officer')).get<{ items: CaseJson[] }>('/api/v1/cases?scope=unit&unit=110105001&limit=200');
+    await waitForAttribute(table, 'data-count', String(listed.items.length));
+    await page.locator(`[data-testid="unit-case"][data-number="${created.number}"]`).click();
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'dispatched');
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+
+    const street = await openPage(env.browser, DESKTOP);
+    await signIn(street, env.server.url, '/ban/login', 'jianwai.officer');
+    await street.goto(`${env.server.url}/ban/cases`);
+    await street.locator(`[data-testid="unit-case"][data-number="${created.number}"]`).waitFor();
+    assert.equal(await street.getByTestId('unit-cases-unit').count(), 0);
+    await closePage(street);
   });
 
   it('works on a 375 px phone: the inbox with its traffic lights, the menu badge, and the case page', async () => {

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { closePage, DESKTOP, openPage, pageErrors, signIn, waitForAttribute } from '../browser.ts';
 import { e2eEnvironment } from '../setup.ts';
 import { apiSession, type CaseJson } from '../api.ts';
-import { pickCategory, pickOption, takeAction } from '../cases.ts';
+import { GUOMAO, pickCategory, pickOption, takeAction } from '../cases.ts';
 
 const CALLER_PHONE = '13800138000';
 
@@ -68,6 +68,47 @@ describe('京办 Ban 12345 console and dispatch centre', () => {
     await closePage(page);
   });
 
+  it('answers a consultation from the knowledge base without leaving the keyboard, citing the entry (知识库)', async () => {
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'hotline.operator');
+    await page.goto(`${env.server.url}/ban/hotline`);
+    await page.getByTestId('hotline-form').waitFor();
+    await page.keyboard.type('孙女士');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('13600136000');
+    await page.getByTestId('hotline-type').click();
+    await pickOption(page, '咨询');
+    await pickCategory(page, page.getByTestId('hotline-category'), '住房物业', '供暖不热');
+    await page.getByTestId('hotline-street').click();
+    await page.keyboard.type('建外');
+    await page.getByTestId('unit-option-110105001').click();
+    await page.getByTestId('hotline-description').fill('请问北京今年的供暖季从什么时候开始？');
+    await page.getByTestId('hotline-description').press('Control+Enter');
+
+    // The knowledge base is searched with the caller's words; focus waits in its search box.
+    const first = page.getByTestId('kb-result').first();
+    await first.getByText('北京的供暖季是什么时候？').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'kb-search');
+    const kbId = (await first.getAttribute('data-id'))!;
+    // Tab to the first answer's insert button, Enter inserts it and moves to the answer; Ctrl+Enter sends.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'kb-insert');
+    await page.keyboard.press('Enter');
+    await waitForAttribute(page.getByTestId('hotline-cited'), 'data-id', kbId);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'hotline-answer-text');
+    assert.match(await page.getByTestId('hotline-answer-text').inputValue(), /供暖/);
+    await page.keyboard.press('Control+Enter');
+    await waitForAttribute(page.getByTestId('hotline-result'), 'data-status', 'answered');
+
+    const operator = await apiSession(env.server.url, 'hotline.operator');
+    const [taken] = (await operator.get<{ items: CaseJson[] }>('/api/v1/cases?callerPhone=13600136000')).items;
+    const full = await operator.get<CaseJson>(`/api/v1/cases/${taken!.id}`);
+    assert.equal(full.status, 'answered');
+    assert.ok(full.events.at(-1)?.text?.includes(`[知识库 ${kbId}]`), 'the answer cites the entry it came from');
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+  });
+
   it('lets an agency return a case that is not its duty (退单), and the dispatch centre send it on to a unit found by search (派单)', async () => {
     // A street-light call goes to the district's urban-management agency.
     const operator = await apiSession(env.server.url, 'hotline.operator');
@@ -101,6 +142,74 @@ describe('京办 Ban 12345 console and dispatch centre', () => {
     const after = await operator.get<CaseJson>(`/api/v1/cases/${created.id}`);
     assert.equal(after.handler?.code, '110105001');
     assert.deepEqual(after.events.map((e) => e.type), ['submit', 'dispatch', 'return', 'dispatch']);
+    await closePage(page);
+  });
+
+  it('lets the dispatch centre merge a flagged duplicate into the suggested case (合并), refusing a number that does not exist', async () => {
+    const body = { type: 'complaint', categoryCode: 'noise_construction', description: '国贸附近工地夜间施工噪音', location: GUOMAO, streetCode: '110105001' };
+    const first = await (await apiSession(env.server.url, 'resident.zhang')).post<CaseJson>('/api/v1/cases', body);
+    const second = await (await apiSession(env.server.url, 'biz.owner')).post<CaseJson>('/api/v1/cases', { ...body, description: '同一工地又在夜间施工', location: { lng: GUOMAO.lng + 0.0005, lat: GUOMAO.lat } });
+    assert.equal(second.duplicateOf, first.id);
+
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'dispatch.centre');
+    await page.goto(`${env.server.url}/ban/cases/${second.id}`);
+    await waitForAttribute(page.getByTestId('case-duplicate'), 'data-number', first.number);
+    await page.getByTestId('action-merge').click();
+    await page.getByTestId('merge-suggested').getByText(first.number).waitFor();
+    const into = page.getByTestId('field-into');
+    assert.equal(await into.inputValue(), first.number, 'the suggested case is filled in');
+    await into.fill('12345-20000101-000001');
+    await page.getByTestId('action-submit').click();
+    await page.locator('.ant-form-item', { has: into }).getByText('无法合并到该诉求').waitFor();
+    await into.fill(first.number);
+    await page.getByTestId('action-submit').click();
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'merged');
+    await waitForAttribute(page.getByTestId('case-merged-into'), 'data-number', first.number);
+    assert.equal(await page.getByTestId('case-actions').getAttribute('data-actions'), '', 'nothing more to do on a merged case');
+
+    // The surviving case links back to the one merged into it.
+    await page.getByTestId('case-merged-into').click();
+    await waitForAttribute(page.getByTestId('case-related'), 'data-number', second.number);
+    assert.equal(await page.getByTestId('case-related').getAttribute('data-relation'), 'merged_from');
+    assert.match(await page.getByTestId('case-timeline').innerText(), /并入本件/);
+    assert.deepEqual(pageErrors(page), []);
+    await closePage(page);
+  });
+
+  it('lets the dispatch centre split a call raising two problems (拆分): each part goes to its own handler and links back', async () => {
+    const operator = await apiSession(env.server.url, 'hotline.operator');
+    const x = await operator.post<CaseJson>('/api/v1/cases', { type: 'complaint', categoryCode: 'noise_construction', description: '工地夜间施工扰民，另外门口路灯坏了、垃圾也没人清运', streetCode: '110105001', caller: { name: '赵先生', phone: '13700137000' } });
+
+    const page = await openPage(env.browser, DESKTOP);
+    await signIn(page, env.server.url, '/ban/login', 'dispatch.centre');
+    await page.goto(`${env.server.url}/ban/cases/${x.id}`);
+    await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'dispatched');
+    await takeAction(page, 'split', async () => {
+      await pickCategory(page, page.getByTestId('field-parts-0-categoryCode'), '城市管理', '路灯故障');
+      await page.getByTestId('field-parts-0-description').fill('建国门外大街门口路灯不亮');
+      await page.getByTestId('split-add').click();
+      await pickCategory(page, page.getByTestId('field-parts-1-categoryCode'), '城市管理', '垃圾清运不及时');
+      await page.getByTestId('field-parts-1-description').fill('小区门口垃圾两天没有清运');
+      await page.getByTestId('field-parts-1-streetCode').click();
+      await page.keyboard.type('建外');
+      await page.getByTestId('unit-option-110105001').click();
+    });
+    const parts = page.locator('[data-testid="case-related"][data-relation="split_into"]');
+    await parts.nth(1).waitFor();
+    assert.equal(await parts.count(), 2);
+    assert.equal(await page.getByTestId('case-status').getAttribute('data-status'), 'dispatched', 'the original case carries on with its own problem');
+
+    const after = await operator.get<CaseJson>(`/api/v1/cases/${x.id}`);
+    assert.equal(after.events.at(-1)?.type, 'split');
+    const handlers = await Promise.all(after.related.map((r) => operator.get<CaseJson>(`/api/v1/cases/${r.id}`)));
+    assert.deepEqual(handlers.map((c) => [c.category.code, c.handler?.code]).sort(), [['garbage_collection', '110105001'], ['street_lights', '110105A03']]);
+
+    // A part links back to the case it was split from.
+    await parts.first().click();
+    await waitForAttribute(page.getByTestId('case-related'), 'data-relation', 'split_from');
+    assert.equal(await page.getByTestId('case-related').getAttribute('data-number'), x.number);
+    assert.deepEqual(pageErrors(page), []);
     await closePage(page);
   });
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { closePage, openPage, pageErrors, PHONE, signIn, waitForAttribute } from '../browser.ts';
 import { assertNoHorizontalOverflow, e2eEnvironment } from '../setup.ts';
 import { apiSession, type CaseJson } from '../api.ts';
-import { fillNoiseReport, GUOMAO, pickCategory, pickOption, placePin, submitReport } from '../cases.ts';
+import { fillNoiseReport, GUOMAO, pickCategory, pickOption, placePin, PNG, submitReport, thumbnailsLoaded } from '../cases.ts';
 
 /** The resident's cases with this description, as the API has them. */
 async function casesDescribed(baseUrl: string, description: string): Promise<CaseJson[]> {
@@ -118,6 +118,65 @@ describe('京通 Tong 接诉即办: reporting and following a request', () => {
     assert.equal(filed.anonymous, true);
     const street = await apiSession(env.server.url, 'jianwai.officer');
     assert.equal((await street.get<CaseJson>(`/api/v1/cases/${filed.id}`)).reporter, null, 'the street does not learn who reported it');
+    await closePage(page);
+  });
+
+  it('attaches photos on a phone: refuses a non-image, an oversize file and a fake PNG with a message naming it, removes one, and shows the rest on the case', async () => {
+    const description = '工地围挡倒塌占用人行道，附现场照片';
+    const page = await openPage(env.browser, PHONE);
+    await signIn(page, env.server.url, '/login', 'resident.zhang');
+    await page.goto(`${env.server.url}/cases/new`);
+    await fillNoiseReport(page, description);
+    const input = page.getByTestId('report-photos-file');
+    const list = page.getByTestId('report-photos-files');
+    const error = page.getByTestId('report-photos-error');
+    await input.setInputFiles([
+      { name: '围挡1.png', mimeType: 'image/png', buffer: PNG },
+      { name: '围挡2.png', mimeType: 'image/png', buffer: PNG },
+    ]);
+    await waitForAttribute(list, 'data-count', '2');
+    await thumbnailsLoaded(page.getByTestId('report-photos-thumbs'), 2);
+
+    // Refused here, before any upload: a document, and a photo above the server's 5 MB limit.
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/v1/files') && r.method() === 'POST') uploads.push(r.headers()['x-file-name'] ?? '');
+    });
+    await input.setInputFiles([
+      { name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是照片') },
+      { name: '原图.png', mimeType: 'image/png', buffer: Buffer.concat([PNG, Buffer.alloc(6 * 1024 * 1024)]) },
+    ]);
+    await error.getByText('「说明.txt」的格式不支持，请上传 JPG/PNG/WEBP').waitFor();
+    await error.getByText('「原图.png」超过 5 MB').waitFor();
+    assert.deepEqual(uploads, [], 'nothing was sent');
+    // Refused by the server: it reads the first bytes, not the name or the declared type.
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST');
+    await input.setInputFiles({ name: '伪装.png', mimeType: 'image/png', buffer: Buffer.from('<script>alert(1)</script>') });
+    assert.equal((await answer).status(), 400);
+    await error.getByText('「伪装.png」的内容与其格式不符或已损坏').waitFor();
+    await waitForAttribute(list, 'data-count', '2');
+
+    await page.getByTestId('report-photos-thumbs-remove').first().click();
+    await waitForAttribute(list, 'data-count', '1');
+    await assertNoHorizontalOverflow(page);
+    await submitReport(page);
+
+    const [filed] = await casesDescribed(env.server.url, description);
+    assert.ok(filed);
+    const full = await (await apiSession(env.server.url, 'resident.zhang')).get<{ attachments: { kind: string; contentType: string; url: string }[] }>(`/api/v1/cases/${filed.id}`);
+    assert.deepEqual(full.attachments.map((a) => [a.kind, a.contentType]), [['photo', 'image/png']]);
+
+    await page.getByTestId('report-view').click();
+    await page.getByTestId('my-case-page').waitFor();
+    const photos = page.getByTestId('case-photos');
+    await thumbnailsLoaded(photos, 1);
+    await assertNoHorizontalOverflow(page);
+    // A thumbnail opens the full image.
+    await photos.getByTestId('case-photos-item').click();
+    const preview = page.locator('.ant-image-preview-img');
+    await preview.waitFor();
+    assert.equal(await preview.getAttribute('src'), full.attachments[0]!.url);
+    assert.deepEqual(pageErrors(page), []);
     await closePage(page);
   });
 

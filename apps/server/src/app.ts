@@ -259,6 +259,7 @@ export function apiBindings(jing: Jing, metrics: Metrics, openapi: Record<string
       timeZone: config.timeZone,
       mapStyleUrl: config.mapStyleUrl,
       center: [116.397, 39.909] as [number, number],
+      uploadLimitBytes: config.uploadLimit,
     })),
     ...identityBindings(jing.sessions, jing.accounts, config.sessionTtlMs),
     ...orgBindings(jing.org),

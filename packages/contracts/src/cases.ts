@@ -81,7 +81,7 @@ export const CaseView = z
   })
   .meta({ id: 'Case' });
 
-const IdParams = z.object({ id: z.string().min(1).max(64) });
+const IdParams = z.object({ id: z.string().min(1).max(64).describe('The case id, or its tracking number') });
 const Version = z.number().int().min(0).describe('The case version you acted on; a stale one gets 409');
 
 const caseAction = <B extends z.ZodObject>(name: string, path: string, summary: string, body: B) =>
@@ -127,11 +127,12 @@ export const caseRoutes = {
     id: 'cases.list',
     method: 'GET',
     path: '/api/v1/cases',
-    summary: 'My cases (as reporter), my unit’s cases (staff), or a caller’s earlier cases (operators)',
+    summary: 'My cases (as reporter), my unit’s cases (staff) or another unit’s (cases.read), or a caller’s earlier cases (operators)',
     tag: 'cases',
     access: 'session',
     query: z.strictObject({
       scope: z.enum(['mine', 'unit']).default('mine'),
+      unit: UnitCode.optional().describe('With scope=unit: the cases handled by this unit (default: your own). Another unit needs cases.read covering it; one outside your scope answers 404'),
       status: CaseStatus.optional(),
       callerPhone: z.string().max(20).optional().describe('Operators: the caller’s earlier cases'),
       limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -192,7 +193,7 @@ export const caseRoutes = {
     '评价: after the reply, the street scores a summoned agency 1–5',
     z.strictObject({ version: Version, agency: UnitCode, score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }),
   ),
-  merge: caseAction('merge', 'merge', '合并: the dispatch centre merges this (duplicate) case into another; both keep their history', z.strictObject({ version: Version, into: z.string().min(1).max(64).describe('Id of the case to merge into') })),
+  merge: caseAction('merge', 'merge', '合并: the dispatch centre merges this (duplicate) case into another; both keep their history', z.strictObject({ version: Version, into: z.string().min(1).max(64).describe('Id or tracking number of the case to merge into') })),
   split: caseAction(
     'split',
     'split',

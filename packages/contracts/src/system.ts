@@ -44,7 +44,7 @@ export const systemRoutes = {
     id: 'system.clientConfig',
     method: 'GET',
     path: '/api/v1/client-config',
-    summary: 'Settings the web app needs: city, time zone, map style',
+    summary: 'Settings the web app needs: city, time zone, map style, upload limit',
     tag: 'system',
     access: 'public',
     response: z.object({
@@ -53,6 +53,7 @@ export const systemRoutes = {
       timeZone: z.string(),
       mapStyleUrl: z.string().nullable().describe('A MapLibre style URL, when the deployment has a tile server'),
       center: z.tuple([z.number(), z.number()]),
+      uploadLimitBytes: z.number().int().describe('The largest file `POST /api/v1/files` takes (JING_UPLOAD_LIMIT_BYTES), so forms can refuse bigger ones before sending'),
     }),
   }),
 } as const;

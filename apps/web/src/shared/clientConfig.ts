@@ -2,7 +2,7 @@ import type { ResponseOf, systemRoutes } from '@jing/contracts';
 import { api } from './api/index.ts';
 import { useAsync, type AsyncState } from './useAsync.ts';
 
-/** Settings the web app needs from the deployment: city, time zone, map style. */
+/** Settings the web app needs from the deployment: city, time zone, map style, upload limit. */
 export type ClientConfig = ResponseOf<typeof systemRoutes.config>;
 
 /** Used until the server answers, and if it cannot: Jing's home city. */
@@ -12,6 +12,7 @@ export const DEFAULT_CLIENT_CONFIG: ClientConfig = {
   timeZone: 'Asia/Shanghai',
   mapStyleUrl: null,
   center: [116.4, 40.2],
+  uploadLimitBytes: 5 * 1024 * 1024,
 };
 
 // The config does not change while the page is open: fetch it once for every component.

@@ -104,6 +104,22 @@ for (const engine of testEngines()) {
       assert.equal(again.statusCode, 409);
     });
 
+    it('takes the merge target by its tracking number (as read out on the phone), and refuses the case itself', async () => {
+      const a = await t.login('resident.zhang');
+      const dispatcher = await t.login('dispatch.centre');
+      const body = { type: 'complaint', categoryCode: 'street_vendors', description: '路口占道经营', streetCode: '110105001' };
+      const target = (await t.call('POST', '/api/v1/cases', { as: a, body })).json();
+      const dup = (await t.call('POST', '/api/v1/cases', { as: a, body: { ...body, description: '路口又有占道经营' } })).json();
+      const found = await t.call('GET', `/api/v1/cases/${target.number}`, { as: dispatcher });
+      assert.equal(found.json().id, target.id, 'a case is found by its number too');
+      const self = await t.call('POST', `/api/v1/cases/${dup.id}/merge`, { as: dispatcher, body: { version: dup.version, into: dup.number } });
+      assert.equal(self.statusCode, 400);
+      assert.equal(self.json().error.details.issues[0].path, 'body.into');
+      const merged = await t.call('POST', `/api/v1/cases/${dup.id}/merge`, { as: dispatcher, body: { version: dup.version, into: target.number } });
+      assert.equal(merged.statusCode, 200, merged.body);
+      assert.deepEqual(merged.json().mergedInto, { id: target.id, number: target.number });
+    });
+
     it('splits a case raising two problems; the new part goes to its own handler', async () => {
       const r = await t.login('resident.zhang');
       const dispatcher = await t.login('dispatch.centre');

@@ -22,7 +22,7 @@ export class CaseCollaboration {
   private async load(caller: Caller, id: string, version: number) {
     const c = await this.cases.load(caller, id);
     if (c.version !== version) throw conflict('the case changed since you loaded it', { current: c.version });
-    const participants = await this.cases.deps.repo.participants(id);
+    const participants = await this.cases.deps.repo.participants(c.id);
     const me = caller.auth!.principal;
     const isLead = me.kind === 'staff' && me.unitCode === c.handler_unit_code;
     const mine = participants.find((p) => me.kind === 'staff' && p.unit_code === me.unitCode);

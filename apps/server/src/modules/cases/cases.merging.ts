@@ -20,9 +20,9 @@ export class CaseMerging {
     const { deps } = this.cases;
     const b = await this.cases.load(caller, id);
     if (b.version !== input.version) throw conflict('the case changed since you loaded it', { current: b.version });
-    if (input.into === id) throw invalidField('body.into', 'a case cannot be merged into itself');
     const a = await this.cases.load(caller, input.into).catch(() => null);
     if (!a) throw invalidField('body.into', `no case ${input.into}`);
+    if (a.id === b.id) throw invalidField('body.into', 'a case cannot be merged into itself');
     if (!OPEN.includes(b.status)) throw new DomainError('conflict', `cannot merge a case that is ${b.status}`);
     if (!OPEN.includes(a.status) && a.status !== 'replied') throw invalidField('body.into', `the target case is ${a.status}`);
     const now = nowIso(this.cases.clock);

@@ -48,6 +48,8 @@ export interface Submission {
 
 const TYPE_NAMES: Record<string, string> = { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' };
 export const caseLink = (id: string) => `/ban/cases/${id}`;
+/** A tracking number, e.g. 12345-20261128-000042. */
+const TRACKING_NUMBER = /^12345-[0-9]{8}-[0-9]{6}$/;
 
 /** What an intake wrote beside the case: a fresh case has no links or participants yet. */
 export interface Known {
@@ -287,16 +289,17 @@ export class CaseService {
     return false;
   }
 
-  async load(caller: Caller, id: string): Promise<CaseRow> {
-    const c = await this.deps.repo.get(id);
-    const participants = c ? (await this.deps.repo.participants(id)).map((p) => p.unit_code) : [];
-    if (!c) throw notFound('case', id);
+  /** A case the caller may see, by its id or its tracking number (what people read out on the phone). */
+  async load(caller: Caller, idOrNumber: string): Promise<CaseRow> {
+    const c = (await this.deps.repo.get(idOrNumber)) ?? (TRACKING_NUMBER.test(idOrNumber) ? (await this.deps.repo.byNumbers([idOrNumber]))[0] : undefined);
+    if (!c) throw notFound('case', idOrNumber);
+    const participants = (await this.deps.repo.participants(c.id)).map((p) => p.unit_code);
     if (this.canSee(caller, c, participants)) return c;
     // The reporter of a case merged into this one follows it here.
     const me = caller.auth?.principal.id;
-    const links = me ? await this.deps.repo.links(id) : [];
-    if (links.some((l) => l.kind === 'merge' && l.to_id === id && l.from_reporter === me)) return c;
-    throw notFound('case', id);
+    const links = me ? await this.deps.repo.links(c.id) : [];
+    if (links.some((l) => l.kind === 'merge' && l.to_id === c.id && l.from_reporter === me)) return c;
+    throw notFound('case', idOrNumber);
   }
 
   /** The case as the API shows it to this caller; `known` (a case just taken in) spares reading back what intake wrote. */
@@ -351,15 +354,22 @@ export class CaseService {
     };
   }
 
-  async list(caller: Caller, q: { scope: 'mine' | 'unit'; status?: CaseStatus; callerPhone?: string; limit: number }) {
+  async list(caller: Caller, q: { scope: 'mine' | 'unit'; unit?: string; status?: CaseStatus; callerPhone?: string; limit: number }) {
     const me = caller.auth!.principal;
     let rows: CaseRow[];
+    if (q.unit && q.scope !== 'unit') throw invalidField('query.unit', 'applies to scope=unit only');
     if (q.callerPhone) {
       if (!holds(caller.auth, 'cases.intake')) throw forbidden('only hotline operators look up callers');
       rows = await this.deps.repo.list({ phoneIndex: this.deps.crypto.blindIndex(q.callerPhone), status: q.status, limit: q.limit });
     } else if (q.scope === 'unit') {
       if (me.kind !== 'staff' || !me.unitCode) throw forbidden('the unit list is for staff');
-      rows = await this.deps.repo.list({ handlerUnit: me.unitCode, status: q.status, limit: q.limit });
+      const unit = q.unit ?? me.unitCode;
+      if (unit !== me.unitCode) {
+        // Another unit's cases: for holders of cases.read whose scope covers it; outside the scope it does not exist.
+        const path = await this.deps.unitPath(unit);
+        if (!path || !covers(caller.auth, 'cases.read', path)) throw notFound('unit', unit);
+      }
+      rows = await this.deps.repo.list({ handlerUnit: unit, status: q.status, limit: q.limit });
     } else rows = await this.deps.repo.list({ reporterId: me.id, status: q.status, limit: q.limit });
     return Promise.all(rows.map(async (r) => {
       const { events: _e, ...rest } = await this.view(caller, r, false);

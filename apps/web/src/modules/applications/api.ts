@@ -25,11 +25,6 @@ export function getPrefill(itemCode: string, visitor?: { idNumber?: string; cred
   return api.get<Prefill>('/api/v1/applications/prefill', { query: { itemCode, ...visitor }, signal });
 }
 
-/** Uploads a file as the raw body; returns its id to attach as a material. */
-export async function uploadFile(file: File): Promise<{ id: string; contentType: string; size: number; name: string | null }> {
-  return api.request('POST', '/api/v1/files', { raw: { body: file, contentType: file.type || 'application/octet-stream' }, headers: { 'x-file-name': encodeURIComponent(file.name) } });
-}
-
 /** 申报, with an idempotency key made once per form fill. */
 export function submitApplication(body: SubmitBody, idempotencyKey: string): Promise<ApplicationView> {
   return api.post<ApplicationView>('/api/v1/applications', body, { headers: { 'idempotency-key': idempotencyKey } });

@@ -1,4 +1,4 @@
-import type { BodyOf, caseRoutes, CaseStatus, QueryOf, ResponseOf, Satisfaction } from '@jing/contracts';
+import type { BodyOf, caseRoutes, CaseStatus, knowledgeRoutes, QueryOf, ResponseOf, Satisfaction } from '@jing/contracts';
 import { api, seg } from '../../shared/api/index.ts';
 
 type Routes = typeof caseRoutes;
@@ -16,9 +16,16 @@ export type CaseListQuery = Partial<QueryOf<Routes['list']>>;
 export type RatesTable = ResponseOf<Routes['rates']>;
 export type RatesRow = RatesTable['items'][number];
 export type RatesLevel = QueryOf<Routes['rates']>['level'];
+/** An answer of the 12345 knowledge base (知识库). */
+export type KnowledgeEntry = ResponseOf<typeof knowledgeRoutes.search>['items'][number];
 
 /** The five request types, in the order a resident reads them. */
 export const CASE_TYPES: readonly CaseType[] = ['consult', 'help', 'complaint', 'report', 'suggestion'];
+
+/** What a report's photos may be: the images `POST /api/v1/files` takes (checked there by their first bytes). */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** What a unit's evidence may be: photos or PDF documents. */
+export const EVIDENCE_TYPES = [...PHOTO_TYPES, 'application/pdf'] as const;
 
 // The catalogue changes with a deployment, not while a page is open: fetch it once.
 let categories: Promise<CaseCategory[]> | null = null;
@@ -70,12 +77,19 @@ export interface CaseActionBodies {
   checkin: BodyOf<Routes['checkin']>;
   note: BodyOf<Routes['note']>;
   'whistle/score': BodyOf<Routes['scoreAgency']>;
+  merge: BodyOf<Routes['merge']>;
+  split: BodyOf<Routes['split']>;
 }
 export type CaseActionPath = keyof CaseActionBodies;
 
 /** Takes one action on a case; answers the case as it is afterwards. A stale `version` fails with `conflict` (409). */
 export function actOnCase<P extends CaseActionPath>(id: string, path: P, body: CaseActionBodies[P]): Promise<CaseView> {
   return api.post<CaseView>(`/api/v1/cases/${seg(id)}/${path}`, body);
+}
+
+/** 知识库: the answers best matching the words of a question (`GET /api/v1/knowledge?q=`). */
+export async function searchKnowledge(q: string, limit: number, signal?: AbortSignal): Promise<KnowledgeEntry[]> {
+  return (await api.get<ResponseOf<typeof knowledgeRoutes.search>>('/api/v1/knowledge', { query: { q, limit }, signal })).items;
 }
 
 /** 三率 league table of a month (`YYYY-MM`, city time) at one level, optionally within a subtree. */

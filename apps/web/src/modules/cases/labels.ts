@@ -21,6 +21,13 @@ export const STATUS_KEYS: Record<CaseStatus, MessageKey> = {
   merged: 'cases.status.merged',
 };
 
+/** How a linked case relates to this one: merged into it, split from it, or split off from it. */
+export const RELATION_KEYS: Record<CaseView['related'][number]['relation'], MessageKey> = {
+  merged_from: 'cases.relation.merged_from',
+  split_from: 'cases.relation.split_from',
+  split_into: 'cases.relation.split_into',
+};
+
 /** Tag colours: waiting (blue) → in hand (cyan/geekblue) → answered (purple) → done (green); returned stands out. */
 export const STATUS_COLORS: Record<CaseStatus, string> = {
   dispatched: 'blue',

@@ -1,5 +1,5 @@
 /** Identity: sessions, sign-in, registration and the account page. The only surface other modules import. */
-export { SessionProvider, useSession, hasPermission } from './session.tsx';
+export { SessionProvider, useSession, hasPermission, scopeOf } from './session.tsx';
 export { RequireAuth, isStaff } from './components/RequireAuth.tsx';
 export { LoginForm } from './components/LoginForm.tsx';
 export { AccountBadge } from './components/AccountBadge.tsx';

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ROLES, type Permission } from '@jing/contracts/permissions';
 import { api, ApiError } from '../../shared/api/index.ts';
 import * as identity from './api.ts';
 import type { Me } from './api.ts';
@@ -77,3 +78,16 @@ export function useSession(): SessionValue {
 export function hasPermission(me: Me | null | undefined, permission: string): boolean {
   return !!me && me.permissions.includes(permission);
 }
+
+/**
+ * Where a permission applies: the units of the grants whose role carries it
+ * (each covers its subtree). The server decides; this only shapes what a page offers.
+ *
+ * @example
+ * scopeOf(me, 'cases.read') // ['110105'] for a district supervisor
+ */
+export function scopeOf(me: Me | null | undefined, permission: Permission): string[] {
+  const codes = (me?.grants ?? []).filter((g) => (ROLES[g.role] as readonly Permission[]).includes(permission)).map((g) => g.unitCode);
+  return [...new Set(codes)];
+}
+

@@ -4,3 +4,4 @@ export type { OrgLevel, OrgUnit, OrgUnitSummary, StaffMember, UnitSearchHit } fr
 export { LEVEL_KEYS, LEVEL_COLORS } from './levels.ts';
 export { DirectoryPage } from './pages/DirectoryPage.tsx';
 export { UnitSelect, type UnitSelectProps } from './components/UnitSelect.tsx';
+export { UnitTreeSelect } from './components/UnitTreeSelect.tsx';

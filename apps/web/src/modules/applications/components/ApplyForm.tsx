@@ -15,7 +15,7 @@ const DISTRICTS: [string, string][] = [
 
 /** Turns the material choices into the submission's `materials`. */
 export function materialsOf(choices: Record<string, MaterialChoice>): MaterialInput[] {
-  return Object.entries(choices).flatMap(([code, c]): MaterialInput[] => (c.certificateId ? [{ code, certificateId: c.certificateId }] : c.fileIds.length ? [{ code, fileIds: c.fileIds }] : []));
+  return Object.entries(choices).flatMap(([code, c]): MaterialInput[] => (c.certificateId ? [{ code, certificateId: c.certificateId }] : c.files.length ? [{ code, fileIds: c.files.map((f) => f.id) }] : []));
 }
 
 /**

@@ -1,10 +1,10 @@
-import { Descriptions, Tag, type DescriptionsProps } from 'antd';
+import { Descriptions, Flex, Tag, type DescriptionsProps } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../../shared/i18n/index.ts';
 import { useClientConfig, DEFAULT_CLIENT_CONFIG } from '../../../shared/clientConfig.ts';
 import { formatInstant } from '../../../shared/format.ts';
 import type { CaseView } from '../api.ts';
-import { CHANNEL_KEYS, localName, TYPE_KEYS } from '../labels.ts';
+import { CHANNEL_KEYS, localName, RELATION_KEYS, TYPE_KEYS } from '../labels.ts';
 import { CaseStatusTag } from './CaseStatusTag.tsx';
 
 /**
@@ -40,10 +40,25 @@ export function CaseFacts({ value, showReporter = false, caseLink }: { value: Ca
         ]
       : []),
     ...(value.mergedInto
-      ? [{ key: 'merged', label: t('cases.field.mergedInto'), children: <Link to={caseLink(value.mergedInto.id)}>{value.mergedInto.number}</Link> }]
+      ? [{ key: 'merged', label: t('cases.field.mergedInto'), children: <Link to={caseLink(value.mergedInto.id)} data-testid="case-merged-into" data-number={value.mergedInto.number}>{value.mergedInto.number}</Link> }]
       : []),
     ...(value.related.length > 0
-      ? [{ key: 'related', label: t('cases.field.related'), children: value.related.map((r) => <Link key={r.id} to={caseLink(r.id)} style={{ marginInlineEnd: 8 }}>{r.number}</Link>) }]
+      ? [
+          {
+            key: 'related',
+            label: t('cases.field.related'),
+            children: (
+              <Flex vertical gap={2}>
+                {value.related.map((r) => (
+                  <span key={r.id}>
+                    {t(RELATION_KEYS[r.relation])}{' '}
+                    <Link to={caseLink(r.id)} data-testid="case-related" data-relation={r.relation} data-number={r.number}>{r.number}</Link>
+                  </span>
+                ))}
+              </Flex>
+            ),
+          },
+        ]
       : []),
     ...(showReporter && value.duplicateOf
       ? [{ key: 'dup', label: t('cases.field.duplicateOf'), children: <Link to={caseLink(value.duplicateOf)}>{t('cases.eventText.duplicate')}</Link> }]

@@ -6,9 +6,10 @@ import type { FieldMessages } from '../../../shared/api/errors.ts';
 import { useFormSubmit } from '../../../shared/useFormSubmit.ts';
 import { useAsync } from '../../../shared/useAsync.ts';
 import { ErrorAlert } from '../../../shared/ui/ErrorAlert.tsx';
+import { FileUpload, type UploadedFile } from '../../../shared/ui/FileUpload.tsx';
 import { locate, type LngLat } from '../../geo/index.ts';
 import { listChildren } from '../../org/index.ts';
-import { CASE_TYPES, submitCase, type CaseType, type CaseView, type SubmitCaseInput } from '../api.ts';
+import { CASE_TYPES, PHOTO_TYPES, submitCase, type CaseType, type CaseView, type SubmitCaseInput } from '../api.ts';
 import { TYPE_KEYS } from '../labels.ts';
 import { useCategories } from '../hooks/useCategories.ts';
 import { LocationField } from './LocationField.tsx';
@@ -21,6 +22,7 @@ interface ReportValues {
   streetCode?: string;
   address?: string;
   anonymous?: boolean;
+  photos?: UploadedFile[];
 }
 
 // The server's field problems land on the field of the same name.
@@ -33,6 +35,7 @@ const FIELD_MESSAGES: FieldMessages = {
     streetCode: 'cases.err.street',
     address: null,
     anonymous: null,
+    photos: 'cases.err.photos',
   } satisfies Record<keyof ReportValues, MessageKey | null>,
 };
 
@@ -66,7 +69,7 @@ export function ReportForm({ idempotencyKey, onDone }: { idempotencyKey: string;
       categoryCode: values.categoryCode[values.categoryCode.length - 1] ?? '',
       description: values.description.trim(),
       anonymous: !!values.anonymous,
-      photos: [],
+      photos: (values.photos ?? []).map((p) => p.id),
       ...(values.location ? { location: values.location } : {}),
       ...(needsStreet && values.streetCode ? { streetCode: values.streetCode } : {}),
       ...(values.address?.trim() ? { address: values.address.trim() } : {}),
@@ -116,6 +119,9 @@ export function ReportForm({ idempotencyKey, onDone }: { idempotencyKey: string;
       ) : null}
       <Form.Item name="address" label={t('cases.report.address')}>
         <Input data-testid="report-address" maxLength={200} />
+      </Form.Item>
+      <Form.Item name="photos" label={t('cases.report.photos')}>
+        <FileUpload testId="report-photos" accept={PHOTO_TYPES} maxFiles={9} label="cases.report.addPhotos" />
       </Form.Item>
       <Form.Item name="anonymous" valuePropName="checked" extra={t('cases.report.anonymousHint')}>
         <Checkbox data-testid="report-anonymous">{t('cases.report.anonymous')}</Checkbox>

@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
-import { Form, Input, Radio, Rate, Select } from 'antd';
+import { Alert, Form, Input, Radio, Rate, Select } from 'antd';
 import type { MessageKey, TFunction } from '../../../shared/i18n/index.ts';
 import { addDays, dayInZone, endOfDayInZone } from '../../../shared/time.ts';
+import { FileUpload, type UploadedFile } from '../../../shared/ui/FileUpload.tsx';
 import { UnitSelect, type OrgUnitSummary } from '../../org/index.ts';
-import type { CaseActionPath, CaseView } from '../api.ts';
+import { EVIDENCE_TYPES, type CaseActionPath, type CaseView } from '../api.ts';
 import type { ActionFields } from '../hooks/useCaseRecord.ts';
 import type { HandlingAction } from './allowedActions.ts';
+import { SplitParts } from './SplitParts.tsx';
 
 /** What an action's form may need besides the case. */
 export interface ActionContext {
@@ -13,6 +15,8 @@ export interface ActionContext {
   timeZone: string;
   /** The agencies (委办局) of the case's district, for 吹哨. */
   agencies: readonly OrgUnitSummary[];
+  /** The case this one may duplicate (`duplicateOf`), offered as the merge target. */
+  duplicate: { id: string; number: string } | null;
   t: TFunction;
 }
 
@@ -37,6 +41,7 @@ const text = (name: string, label: MessageKey, ctx: ActionContext, required = tr
     <Input.TextArea rows={3} maxLength={4000} data-testid={`field-${name}`} />
   </Form.Item>
 );
+const lastOf = (path: string[]) => path[path.length - 1] ?? '';
 const optional = (s: unknown) => (typeof s === 'string' && s.trim() ? s.trim() : undefined);
 const yesNo = (ctx: ActionContext, yes: MessageKey, no: MessageKey) => [
   { value: true, label: ctx.t(yes) },
@@ -120,9 +125,16 @@ export const ACTION_SPECS: Record<HandlingAction, ActionSpec> = {
   },
   note: {
     path: 'note', label: 'handling.action.note',
-    fields: (ctx) => text('text', 'handling.form.noteText', ctx),
-    body: (v) => ({ text: v.text.trim(), attachments: [] }),
-    errors: { text: 'cases.err.text' },
+    fields: (ctx) => (
+      <>
+        {text('text', 'handling.form.noteText', ctx)}
+        <Form.Item name="attachments" label={ctx.t('handling.form.evidence')}>
+          <FileUpload testId="field-attachments" accept={EVIDENCE_TYPES} maxFiles={9} label="handling.form.addEvidence" />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ text: v.text.trim(), attachments: ((v.attachments ?? []) as UploadedFile[]).map((f) => f.id) }),
+    errors: { text: 'cases.err.text', attachments: 'handling.err.attachments' },
   },
   score: {
     path: 'whistle/score', label: 'handling.action.score',
@@ -183,5 +195,30 @@ export const ACTION_SPECS: Record<HandlingAction, ActionSpec> = {
     fields: (ctx) => text('text', 'handling.form.answerText', ctx),
     body: (v) => ({ text: v.text.trim() }),
     errors: { text: 'cases.err.text' },
+  },
+  merge: {
+    path: 'merge', label: 'handling.action.merge',
+    initial: (ctx) => ({ into: ctx.duplicate?.number }),
+    fields: (ctx) => (
+      <>
+        {ctx.duplicate ? <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="merge-suggested" title={ctx.t('handling.merge.suggested', { number: ctx.duplicate.number })} /> : null}
+        <Form.Item name="into" label={ctx.t('handling.form.into')} extra={ctx.t('handling.form.intoHint')} rules={[req(ctx.t)]}>
+          <Input data-testid="field-into" maxLength={64} autoComplete="off" />
+        </Form.Item>
+      </>
+    ),
+    body: (v) => ({ into: v.into.trim() }),
+    errors: { into: 'handling.err.into' },
+  },
+  split: {
+    path: 'split', label: 'handling.action.split',
+    initial: () => ({ parts: [{}] }),
+    fields: (ctx) => <SplitParts district={ctx.value.district?.code ?? null} />,
+    body: (v) => ({
+      parts: (v.parts as { categoryCode: string[]; description: string; streetCode?: string }[]).map((p) => ({
+        categoryCode: lastOf(p.categoryCode), description: p.description.trim(), ...(p.streetCode ? { streetCode: p.streetCode } : {}),
+      })),
+    }),
+    errors: { parts: 'handling.err.parts' },
   },
 };

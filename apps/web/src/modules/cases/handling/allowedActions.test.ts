@@ -47,9 +47,21 @@ describe('the actions a case page offers', () => {
 
   it('gives the dispatch centre returned cases to dispatch and pending extensions to decide', () => {
     const centre = { unitCode: '110000A15', permissions: ['cases.intake', 'cases.dispatch', 'cases.read'] };
-    assert.deepEqual(allowedActions(aCase({ status: 'returned', handler: { code: '110000A15', name: '12345' } }), centre), ['dispatch']);
+    assert.deepEqual(allowedActions(aCase({ status: 'returned', handler: { code: '110000A15', name: '12345' } }), centre), ['dispatch', 'merge', 'split']);
     const pending = aCase({ status: 'signed', extension: { requestedDueAt: '2026-12-02T00:00:00Z', reason: 'parts' } });
-    assert.deepEqual(allowedActions(pending, centre), ['decideExtension', 'assist']);
+    assert.deepEqual(allowedActions(pending, centre), ['decideExtension', 'assist', 'merge', 'split']);
+  });
+
+  it('lets only the dispatch centre merge (合并) or split (拆分), and only cases not yet answered', () => {
+    const centre = { unitCode: '110000A15', permissions: ['cases.intake', 'cases.dispatch', 'cases.read'] };
+    for (const status of ['dispatched', 'signed', 'contacted', 'returned'] as const) {
+      const offered = allowedActions(aCase({ status, duplicateOf: 'c0' }), centre);
+      assert.ok(offered.includes('merge') && offered.includes('split'), status);
+    }
+    for (const status of ['replied', 'closed', 'answered', 'merged'] as const) {
+      assert.deepEqual(allowedActions(aCase({ status }), centre).filter((a) => a === 'merge' || a === 'split'), [], status);
+    }
+    assert.ok(!allowedActions(aCase({ duplicateOf: 'c0' }), street).includes('merge'), 'not the handling street');
   });
 
   it('lets an operator answer only a consultation still waiting', () => {

@@ -14,7 +14,9 @@ export type HandlingAction =
   | 'dispatch'
   | 'decideExtension'
   | 'assist'
-  | 'answer';
+  | 'answer'
+  | 'merge'
+  | 'split';
 
 /** Who is looking: their unit and permissions (from `GET /api/v1/auth/me`). */
 export interface Viewer {
@@ -24,6 +26,8 @@ export interface Viewer {
 
 const OPEN: readonly CaseStatus[] = ['dispatched', 'signed', 'contacted'];
 const IN_HAND: readonly CaseStatus[] = ['signed', 'contacted'];
+// 合并/拆分 apply to cases not yet answered, including those back at the dispatch centre.
+const MERGEABLE: readonly CaseStatus[] = [...OPEN, 'returned'];
 
 /**
  * The actions the viewer may take on the case as it is now. This mirrors the
@@ -58,5 +62,7 @@ export function allowedActions(c: CaseView, viewer: Viewer): HandlingAction[] {
   add('decideExtension', dispatcher && c.extension !== null && IN_HAND.includes(s));
   add('assist', (lead || dispatcher) && OPEN.includes(s));
   add('answer', operator && s === 'dispatched' && c.type === 'consult');
+  add('merge', dispatcher && MERGEABLE.includes(s));
+  add('split', dispatcher && MERGEABLE.includes(s));
   return out;
 }

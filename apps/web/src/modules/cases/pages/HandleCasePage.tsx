@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Alert, Card, Col, Empty, Flex, Row } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useI18n } from '../../../shared/i18n/index.ts';
 import { useClientConfig, DEFAULT_CLIENT_CONFIG } from '../../../shared/clientConfig.ts';
 import { formatInstant } from '../../../shared/format.ts';
@@ -11,6 +11,7 @@ import { PageLoading } from '../../../shared/ui/PageLoading.tsx';
 import { useSession } from '../../identity/index.ts';
 import { listChildren } from '../../org/index.ts';
 import { PinMap, useCityBoundaries } from '../../geo/index.ts';
+import { getCase } from '../api.ts';
 import { useCaseRecord } from '../hooks/useCaseRecord.ts';
 import { allowedActions } from '../handling/allowedActions.ts';
 import { CaseActions } from '../handling/CaseActions.tsx';
@@ -18,6 +19,7 @@ import { CaseFacts } from '../components/CaseFacts.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
 import { CaseParticipants } from '../components/CaseParticipants.tsx';
+import { CaseAttachments } from '../components/CaseAttachments.tsx';
 
 /**
  * 案件办理 (京办): the case, its place on the map, the reporter (or 匿名), the
@@ -37,6 +39,9 @@ export function HandleCasePage({ basePath }: { basePath: string }) {
     async (signal) => (wantsAgencies && c?.district ? (await listChildren(c.district.code, signal)).filter((u) => u.level === 'agency') : []),
     [wantsAgencies, c?.district?.code],
   );
+  // 疑似重复: the suggested case, offered as the merge target.
+  const duplicateOf = actions.includes('merge') ? c?.duplicateOf : null;
+  const duplicate = useAsync(async (signal) => (duplicateOf ? getCase(duplicateOf, signal) : null), [duplicateOf]);
 
   const back = <BackLink to={basePath} label={t('handling.unit.title')} />;
   if (record.error) return <Flex vertical gap={8}>{back}<ErrorAlert error={record.error} onRetry={record.reload} /></Flex>;
@@ -47,12 +52,27 @@ export function HandleCasePage({ basePath }: { basePath: string }) {
       {c.extension ? (
         <Alert type="warning" showIcon data-testid="case-extension" title={t('cases.extensionPending', { due: formatInstant(c.extension.requestedDueAt, locale, timeZone), reason: c.extension.reason })} />
       ) : null}
+      {duplicate.data ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="case-duplicate"
+          data-number={duplicate.data.number}
+          title={t('handling.merge.duplicate', { number: duplicate.data.number })}
+          action={<Link to={`${basePath}/${encodeURIComponent(duplicate.data.id)}`}>{t('handling.merge.open')}</Link>}
+        />
+      ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
           <Flex vertical gap={16}>
             <Card>
               <CaseFacts value={c} showReporter caseLink={(other) => `${basePath}/${encodeURIComponent(other)}`} />
             </Card>
+            {c.attachments.length > 0 ? (
+              <Card title={t('cases.files.title')}>
+                <CaseAttachments value={c} />
+              </Card>
+            ) : null}
             <Card title={t('cases.deadline.title')}>
               <CaseDeadlines value={c} />
             </Card>
@@ -69,7 +89,7 @@ export function HandleCasePage({ basePath }: { basePath: string }) {
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
             <Card title={t('handling.actions')}>
-              <CaseActions record={record} actions={actions} timeZone={timeZone} agencies={agencies.data ?? []} />
+              <CaseActions record={record} actions={actions} timeZone={timeZone} agencies={agencies.data ?? []} duplicate={duplicate.data ?? null} />
             </Card>
             <Card title={t('cases.map.title')} styles={{ body: { padding: 8 } }}>
               <CaseMap location={c.location} />

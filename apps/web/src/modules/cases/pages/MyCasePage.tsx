@@ -9,6 +9,7 @@ import { SATISFACTION_KEYS } from '../labels.ts';
 import { CaseFacts } from '../components/CaseFacts.tsx';
 import { CaseDeadlines } from '../components/CaseDeadlines.tsx';
 import { CaseTimeline } from '../components/CaseTimeline.tsx';
+import { CaseAttachments } from '../components/CaseAttachments.tsx';
 import { RatingForm } from '../components/RatingForm.tsx';
 
 /**
@@ -29,6 +30,11 @@ export function MyCasePage({ basePath }: { basePath: string }) {
       <Card>
         <CaseFacts value={c} caseLink={(other) => `${basePath}/${encodeURIComponent(other)}`} />
       </Card>
+      {c.attachments.length > 0 ? (
+        <Card title={t('cases.files.title')}>
+          <CaseAttachments value={c} />
+        </Card>
+      ) : null}
       {c.status === 'replied' ? (
         <Card title={t('cases.rate.title')}>
           <RatingForm record={record} />

@@ -49,7 +49,6 @@ export const applicationsEn: Record<keyof typeof applicationsZhCN, string> = {
   'apps.material.held': 'Held by the government',
   'apps.material.fromWallet': 'Use from my wallet',
   'apps.material.upload': 'Upload a file',
-  'apps.material.uploaded': '{n} file(s) uploaded',
   'apps.material.name': 'Material',
   'apps.material.content': 'Content',
   'apps.mine.title': 'My applications',

@@ -48,7 +48,6 @@ export const applicationsZhCN = {
   'apps.material.held': '免提交',
   'apps.material.fromWallet': '从我的证照中选用',
   'apps.material.upload': '上传文件',
-  'apps.material.uploaded': '已上传 {n} 个文件',
   'apps.material.name': '材料',
   'apps.material.content': '内容',
   'apps.mine.title': '我的办件',
