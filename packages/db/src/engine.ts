@@ -22,6 +22,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * The cached statements of each SQLite database, by its Kysely instance: what
+ * `execute` (dialect.ts) runs a compiled query with inside a transaction.
+ */
+export const sqliteStatements = new WeakMap<Kysely<any>, (sql: string) => SqliteDatabase.Statement>();
+
 /** Raw-mode statements by SQL text (bounded): raw mode is a property of a statement, so they are not shared with Kysely's. */
 function rawStatements(sqlite: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
@@ -47,21 +53,25 @@ pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
  * the same query shape, so statements are cached by text (bounded; the
  * driver runs one statement at a time, so reuse is safe).
  */
-function withStatementCache(db: SqliteDatabase.Database): SqliteDatabase.Database {
+function statementCache(db: SqliteDatabase.Database): (sql: string) => SqliteDatabase.Statement {
   const cache = new Map<string, SqliteDatabase.Statement>();
   const prepare = db.prepare.bind(db);
+  return (sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      if (cache.size >= 2000) cache.clear();
+      stmt = prepare(sql);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  };
+}
+
+function withStatementCache(db: SqliteDatabase.Database, prepare: (sql: string) => SqliteDatabase.Statement): SqliteDatabase.Database {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
-      return (sql: string) => {
-        let stmt = cache.get(sql);
-        if (!stmt) {
-          if (cache.size >= 2000) cache.clear();
-          stmt = prepare(sql);
-          cache.set(sql, stmt);
-        }
-        return stmt;
-      };
+      return prepare;
     },
   });
 }
@@ -86,8 +96,10 @@ export function openDatabase(url: string, opts: { schema?: string; poolSize?: nu
     // Checkpoints run in a worker thread, not inside this connection's commits (checkpointer.ts).
     const checkpointer = path === ':memory:' ? null : startCheckpointer(path);
     if (checkpointer) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-    const dialect: Dialect = new SqliteDialect({ database: withStatementCache(sqlite) });
+    const prepare = statementCache(sqlite);
+    const dialect: Dialect = new SqliteDialect({ database: withStatementCache(sqlite, prepare) });
     const db = new Kysely<any>({ dialect });
+    sqliteStatements.set(db, prepare);
     const raw = rawStatements(sqlite);
     return {
       db,

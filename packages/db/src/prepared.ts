@@ -1,5 +1,6 @@
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Engine } from './engine.ts';
+import { engineOf, execute } from './dialect.ts';
 
 /**
  * A statement of a hot write path written once, in SQL both engines accept,
@@ -40,7 +41,18 @@ export class SequenceCounter {
   /** The next number for `key` (values in the order of the key columns). */
   async next(trx: Transaction<any>, key: readonly unknown[]): Promise<number> {
     if (key.length !== this.keys.length) throw new Error(`a key of ${this.keys.join(', ')} has ${this.keys.length} values`);
-    const r = await trx.executeQuery<Record<string, number | string>>(this.upsert(key));
+    const r = await execute<Record<string, number | string>>(trx, this.upsert(key));
     return Number(r.rows[0]![this.value]);
   }
+}
+
+/**
+ * `select * from <table> where <column> = ?`, compiled once: for lookups by
+ * key that run on every request of a hot path (a file, a certificate, an
+ * account), where building the query cost more than running it. Inside `trx`
+ * when one is given.
+ */
+export function lookupBy<R>(db: Kysely<any>, table: string, column: string): (value: unknown, trx?: Transaction<any>) => Promise<R | undefined> {
+  const q = prepared(engineOf(db), `select * from ${table} where ${column} = ?`);
+  return async (value, trx) => (trx ? await execute<R>(trx, q([value])) : await db.executeQuery<R>(q([value]))).rows[0];
 }

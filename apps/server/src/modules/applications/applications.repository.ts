@@ -1,5 +1,5 @@
 import { sql, type CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import { engineOf, prepared, SequenceCounter, subtreeRange, type Engine } from '@jing/db';
+import { engineOf, prepared, SequenceCounter, subtreeRange, type Engine, execute } from '@jing/db';
 import type { ApplicationStatus } from '@jing/contracts';
 
 export interface ApplicationRow {
@@ -137,11 +137,11 @@ export class ApplicationRepository {
   }
 
   async insert(trx: Transaction<any>, row: ApplicationRow, materials: MaterialRow[]): Promise<void> {
-    await trx.executeQuery(this.sql.insert(COLUMNS.map((c) => row[c])));
+    await execute(trx, this.sql.insert(COLUMNS.map((c) => row[c])));
     if (materials.length === 0) return;
     let q = this.materialInserts.get(materials.length);
     if (!q) this.materialInserts.set(materials.length, (q = prepared(this.engine, `insert into application_materials (${MATERIAL_COLUMNS.join(', ')}) values ${rows(materials.length, MATERIAL_COLUMNS.length)}`)));
-    await trx.executeQuery(q(materials.flatMap((m) => MATERIAL_COLUMNS.map((c) => m[c]))));
+    await execute(trx, q(materials.flatMap((m) => MATERIAL_COLUMNS.map((c) => m[c]))));
   }
 
   get(id: string, trx?: Transaction<any>): Promise<ApplicationRow | undefined> {
@@ -222,7 +222,7 @@ export class ApplicationRepository {
   }
 
   async insertEvent(trx: Transaction<any>, e: EventRow): Promise<void> {
-    await trx.executeQuery(this.sql.insertEvent(EVENT_COLUMNS.map((c) => e[c])));
+    await execute(trx, this.sql.insertEvent(EVENT_COLUMNS.map((c) => e[c])));
   }
 
   events(id: string): Promise<EventRow[]> {

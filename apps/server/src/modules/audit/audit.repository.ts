@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
-import { prepared, type DialectHelper } from '@jing/db';
+import { prepared, type DialectHelper, execute } from '@jing/db';
 
 export interface AuditRow {
   seq: number;
@@ -56,16 +56,27 @@ export class AuditRepository {
     };
   }
 
+  /**
+   * The head each open transaction has moved the chain to: a transaction that
+   * records several entries (a batch of intakes) locks and reads the head once.
+   * Nothing in Jing rolls back part of a transaction, so the head it wrote last
+   * is the head it sees.
+   */
+  private readonly heads = new WeakMap<Transaction<any>, { seq: number; hash: string }>();
+
   /** Locks the chain for this transaction and returns its head. */
   async lockHead(trx: Transaction<any>): Promise<{ seq: number; hash: string }> {
+    const held = this.heads.get(trx);
+    if (held) return held;
     await this.dialect.lockResource(trx, AUDIT_LOCK);
-    const head = (await trx.executeQuery<{ seq: number | string; hash: string }>(this.sql.head([]))).rows[0];
+    const head = (await execute<{ seq: number | string; hash: string }>(trx, this.sql.head([]))).rows[0];
     return head ? { seq: Number(head.seq), hash: head.hash } : { seq: 0, hash: GENESIS };
   }
 
   async append(trx: Transaction<any>, row: AuditRow): Promise<void> {
-    await trx.executeQuery(this.sql.insert(COLUMNS.map((c) => row[c])));
-    await trx.executeQuery(row.seq === 1 ? this.sql.firstHead([row.seq, row.hash]) : this.sql.moveHead([row.seq, row.hash]));
+    await execute(trx, this.sql.insert(COLUMNS.map((c) => row[c])));
+    await execute(trx, row.seq === 1 ? this.sql.firstHead([row.seq, row.hash]) : this.sql.moveHead([row.seq, row.hash]));
+    this.heads.set(trx, { seq: row.seq, hash: row.hash });
   }
 
   async head(): Promise<{ seq: number; hash: string } | null> {

@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
-import { engineOf, prepared, SequenceCounter, type Engine } from '@jing/db';
+import { engineOf, prepared, SequenceCounter, type Engine, execute } from '@jing/db';
 import type { CaseStatus, Satisfaction } from '@jing/contracts';
 
 export interface CaseRow {
@@ -155,7 +155,7 @@ export class CaseRepository {
   }
 
   async insert(trx: Transaction<any>, row: CaseRow): Promise<void> {
-    await trx.executeQuery(this.sql.insert(CASE_COLUMNS.map((c) => row[c])));
+    await execute(trx, this.sql.insert(CASE_COLUMNS.map((c) => row[c])));
   }
 
   get(id: string, trx?: Transaction<any>): Promise<CaseRow | undefined> {
@@ -197,7 +197,7 @@ export class CaseRepository {
       q = prepared(this.engine, `insert into case_events (id, case_id, at, type, actor_id, unit_code, text) values ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
       if (this.eventInserts.size < 16) this.eventInserts.set(events.length, q);
     }
-    await trx.executeQuery(q(events.flatMap((e) => [e.id, e.case_id, e.at, e.type, e.actor_id, e.unit_code, e.text])));
+    await execute(trx, q(events.flatMap((e) => [e.id, e.case_id, e.at, e.type, e.actor_id, e.unit_code, e.text])));
   }
 
   events(caseId: string): Promise<CaseEventRow[]> {
@@ -255,7 +255,10 @@ export class CaseRepository {
     if (!q) {
       q = prepared(
         this.engine,
-        `select id, lng, lat, duplicate_of from cases where category_code = ? and geo_cell in (${cells.map(() => '?').join(', ')}) and created_at >= ? ` +
+        // SQLite, without statistics, prefers cases_dup (category, time) to avoid the sort and then reads
+        // every recent case of the category; the cell index reads only the cells (3× faster at 10,000 cases,
+        // and it stays flat as the category grows). PostgreSQL's statistics pick it on their own.
+        `select id, lng, lat, duplicate_of from cases${this.engine === 'sqlite' ? ' indexed by cases_dup_cell' : ''} where category_code = ? and geo_cell in (${cells.map(() => '?').join(', ')}) and created_at >= ? ` +
           "and status not in ('closed', 'answered') and lng >= ? and lat >= ? and lng <= ? and lat <= ? order by created_at limit 20",
       );
       if (this.nearbyByCells.size < 64) this.nearbyByCells.set(cells.length, q);
@@ -285,11 +288,11 @@ export class CaseRepository {
       );
       this.bumps.set(shape, q);
     }
-    await trx.executeQuery(q([month, unitCode, unitPath, ...ROLLUP_COUNTERS.map((k) => delta[k] ?? 0)]));
+    await execute(trx, q([month, unitCode, unitPath, ...ROLLUP_COUNTERS.map((k) => delta[k] ?? 0)]));
   }
 
   async bumpCategory(trx: Transaction<any>, month: string, street: string, category: string): Promise<void> {
-    await trx.executeQuery(this.sql.bumpCategory([month, street, category]));
+    await execute(trx, this.sql.bumpCategory([month, street, category]));
   }
 
   categoryCounts(months: string[]) {

@@ -1,3 +1,4 @@
+import { lookupBy } from '@jing/db';
 import type { Kysely, Transaction } from 'kysely';
 
 export interface CertificateRow {
@@ -39,8 +40,10 @@ interface Tables {
 /** The only SQL of certificates. */
 export class CertificateRepository {
   private readonly db: Kysely<Tables>;
+  private readonly byId: (id: unknown, trx?: Transaction<any>) => Promise<CertificateRow | undefined>;
   constructor(db: Kysely<any>) {
     this.db = db;
+    this.byId = lookupBy<CertificateRow>(db, 'certificates', 'id');
   }
 
   private t(trx?: Transaction<any>) {
@@ -51,8 +54,9 @@ export class CertificateRepository {
     await this.t(trx).insertInto('certificates').values(row).execute();
   }
 
+  /** By id: every submission checks the wallet certificates it references. */
   get(id: string, trx?: Transaction<any>): Promise<CertificateRow | undefined> {
-    return this.t(trx).selectFrom('certificates').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.byId(id, trx);
   }
 
   ofHolder(holderId: string, type?: string, trx?: Transaction<any>): Promise<CertificateRow[]> {

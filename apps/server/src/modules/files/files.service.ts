@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { inTransaction, nowIso } from '@jing/db';
+import { inTransaction, lookupBy, nowIso } from '@jing/db';
 import { UPLOAD_TYPES } from '@jing/contracts';
 import type { Caller } from '../../platform/auth/context.ts';
 import { DomainError, invalidField, notFound } from '../../platform/errors.ts';
@@ -49,7 +49,9 @@ export class FileService {
     private readonly audit: AuditLog,
     private readonly dir: string,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.byId = lookupBy<FileRow>(db, 'files', 'id');
+  }
 
   addAccessRule(rule: FileAccessRule): void {
     this.rules.push(rule);
@@ -81,9 +83,11 @@ export class FileService {
     return row;
   }
 
+  /** By id (compiled once: submissions check every file they attach). */
   get(id: string): Promise<FileRow | undefined> {
-    return this.db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst() as Promise<FileRow | undefined>;
+    return this.byId(id);
   }
+  private readonly byId: (id: unknown) => Promise<FileRow | undefined>;
 
   /** Checks that each id is a file the caller uploaded (to attach it to something); names the first bad one. */
   async ownedBy(caller: Caller, ids: string[], field: string): Promise<FileRow[]> {

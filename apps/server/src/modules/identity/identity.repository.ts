@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { subtreeRange } from '@jing/db';
+import { lookupBy, subtreeRange } from '@jing/db';
 import type { AccountKind, Role } from '@jing/contracts';
 
 export interface AccountRow {
@@ -53,16 +53,19 @@ type Db = Kysely<Tables> | Transaction<Tables>;
 /** The only SQL of identity: accounts, sessions, grants, business members, delegations. */
 export class IdentityRepository {
   private readonly db: Kysely<Tables>;
+  private readonly byId: (id: unknown, trx?: Transaction<any>) => Promise<AccountRow | undefined>;
   constructor(db: Kysely<any>) {
     this.db = db;
+    this.byId = lookupBy<AccountRow>(db, 'accounts', 'id');
   }
 
   private t(trx?: Transaction<any>): Db {
     return (trx as Transaction<Tables> | undefined) ?? this.db;
   }
 
+  /** By id (compiled once: applicants and recipients are read on every submission). */
   accountById(id: string, trx?: Transaction<any>): Promise<AccountRow | undefined> {
-    return this.t(trx).selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    return this.byId(id, trx);
   }
 
   accountByUsername(username: string): Promise<AccountRow | undefined> {

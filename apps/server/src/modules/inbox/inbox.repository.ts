@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
-import { engineOf } from '@jing/db';
+import { engineOf, execute } from '@jing/db';
 import type { TrafficLight } from '@jing/contracts';
 
 export interface WorkItemRow {
@@ -52,7 +52,7 @@ export class InboxRepository {
   }
 
   async insert(trx: Transaction<any>, row: WorkItemRow): Promise<void> {
-    await trx.executeQuery(CompiledQuery.raw(this.insertSql, INSERT_COLUMNS.map((c) => row[c])));
+    await execute(trx, CompiledQuery.raw(this.insertSql, INSERT_COLUMNS.map((c) => row[c])));
   }
 
   /** Closes the open items of a source record (optionally of one kind); returns how many. */

@@ -1,5 +1,5 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
-import { engineOf, prepared } from '@jing/db';
+import { engineOf, prepared, execute } from '@jing/db';
 
 export interface NotificationRow {
   id: string;
@@ -45,11 +45,11 @@ export class NotificationRepository {
   }
 
   async insert(trx: Transaction<any>, row: NotificationRow): Promise<void> {
-    await trx.executeQuery(this.sql.insert(COLUMNS.map((c) => row[c])));
+    await execute(trx, this.sql.insert(COLUMNS.map((c) => row[c])));
   }
 
   async insertOutbox(trx: Transaction<any>, row: OutboxRow): Promise<void> {
-    await trx.executeQuery(this.sql.insertOutbox(OUTBOX_COLUMNS.map((c) => row[c])));
+    await execute(trx, this.sql.insertOutbox(OUTBOX_COLUMNS.map((c) => row[c])));
   }
 
   list(accountId: string, limit: number): Promise<NotificationRow[]> {
