@@ -101,7 +101,7 @@ export function FileUpload({ value = [], onChange, accept, maxFiles = 9, maxByte
           {t('files.hint', { types, max: megabytes(limit), n: value.length, of: maxFiles })}
         </Typography.Text>
       </Flex>
-      <input ref={input} type="file" multiple hidden accept={accept.join(',')} onChange={(e) => void pick(e.target.files)} data-testid={`${testId}-file`} />
+      <input ref={input} type="file" multiple hidden style={{ display: 'none' }} accept={accept.join(',')} onChange={(e) => void pick(e.target.files)} data-testid={`${testId}-file`} />
       {problems.length ? <Alert type="error" showIcon data-testid={`${testId}-error`} title={problems.map((p, i) => <div key={i}>{p}</div>)} /> : null}
     </Flex>
   );
