@@ -13,7 +13,7 @@ import { Metrics } from './platform/http/metrics.ts';
 import { buildOpenApi } from './platform/http/openapi.ts';
 import { createHttpServer } from './platform/http/server.ts';
 import { AuditLog, AuditRepository, auditBindings, auditMigrations } from './modules/audit/index.ts';
-import { DATA_DIR, agencyLookup, agencyTypes, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
+import { DATA_DIR, agencyTypes, OrgRepository, OrgService, orgBindings, orgMigrations } from './modules/org/index.ts';
 import { AccountService, IdentityRepository, SessionService, identityBindings, identityMigrations } from './modules/identity/index.ts';
 import { GeoRepository, GeoService, geoBindings, geoMigrations } from './modules/geo/index.ts';
 import { InboxRepository, InboxService, inboxBindings, inboxMigrations } from './modules/inbox/index.ts';
@@ -126,9 +126,8 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitPath: (code: string, trx?: Parameters<OrgService['unitPath']>[1]) => org!.unitPath(code, trx),
     unitName: async (code: string) => (await unitName(code)) ?? code,
     parentOf: async (code: string) => (await org!.getUnit(code).catch(() => null))?.parentCode ?? null,
+    agencyOf: (parent: string, type: string) => org!.agencyOf(parent, type),
   };
-  /** The agency of a type under a unit, from the org module's cached children (intake and submission ask on every request). */
-  const agencyOf = agencyLookup((code) => org!.childrenJson(code));
   const supervision = new SupervisionService(db, new SupervisionRepository(db), audit, inbox, orgLookup);
   const notices = new NoticeService(db, new NoticeRepository(db), audit, inbox, {
     unitPath: orgLookup.unitPath,
@@ -147,7 +146,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     unitPath: orgLookup.unitPath,
     unitName: orgLookup.unitName,
     parentOf: orgLookup.parentOf,
-    agencyOf,
+    agencyOf: orgLookup.agencyOf,
   });
   files.addAccessRule((caller, fileId) => cases.mayReadFile(caller, fileId));
   const knowledge = new KnowledgeService(db, audit, (code) => !!cases.deps.catalogue.get(code));
@@ -178,7 +177,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const hallQueue = new HallQueue(halls);
   const ratings = new RatingService({
     db, dialect, repo: new RatingRepository(db), audit, calendar, timeZone: config.timeZone, supervision, inbox, itemName,
-    org: { ...orgLookup, agencyOf: (parent, type) => org!.agencyOf(parent, type) },
+    org: orgLookup,
     hallName: async (id) => (await halls.hall(id).catch(() => null))?.name ?? null,
     rectifyDays: config.ratingRectifyDays,
   });
@@ -193,7 +192,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
       unitName: orgLookup.unitName,
       parentOf: orgLookup.parentOf,
       levelOf: async (code) => (await org!.getUnit(code).catch(() => null))?.level ?? null,
-      agencyOf: async (parent, type) => (await org!.agencyOf(parent, type))?.code ?? null,
+      agencyOf: async (parent, type) => (await orgLookup.agencyOf(parent, type))?.code ?? null,
     },
     locate: (lng, lat) => geo.locate(lng, lat),
     ownFiles: (caller, ids, field) => files.ownedBy(caller, ids, field),
@@ -212,7 +211,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
     db, dialect, repo: new ApplicationRepository(db), audit, inbox, calendar,
     timeZone: config.timeZone, cityCode: config.cityCode,
     catalogue: services, certificates, notifications, files, accounts,
-    org: { unitPath: orgLookup.unitPath, unitName: orgLookup.unitName, agencyOf },
+    org: orgLookup,
   });
   const applicationHandling = new ApplicationHandling(applications);
   files.addAccessRule((caller, fileId) => applications.mayReadFile(caller, fileId));

@@ -5,12 +5,11 @@
  * national stations of the demo air data, whose reductions the Zhi page and the brief estimate.
  */
 import { SYSTEM_CALLER } from '../../platform/auth/context.ts';
-import type { IngestService, SensingService } from '../sensing/index.ts';
+import { HOUR_MS, type IngestService, type SensingService } from '../sensing/index.ts';
 import type { AirWork } from './air-work.ts';
 import { demoAirFiles } from './air.cli.ts';
 import { importUciWeather } from './weather.ts';
 
-const HOUR_MS = 3_600_000;
 export const DEMO_MICRO_NETWORK = 'cy-micro';
 export const DEMO_HOTSPOT_DEVICE = 'CY-MS-003';
 const JIANWAI = '110105001';

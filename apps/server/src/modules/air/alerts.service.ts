@@ -6,7 +6,7 @@ import type { AirAlert, AirAlertDetail, AlertRule, BodyOf, airWorkRoutes } from 
 import { covers, scopePaths, SYSTEM_CALLER, type Caller } from '../../platform/auth/context.ts';
 import { conflict, DomainError, forbidden, invalidField, notFound } from '../../platform/errors.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { DeviceWithNetwork, HourlyRow, SensingService } from '../sensing/index.ts';
+import { HOUR_MS, type DeviceWithNetwork, type HourlyRow, type SensingService } from '../sensing/index.ts';
 import type { SupervisionService } from '../supervision/index.ts';
 import {
   alertState,
@@ -25,7 +25,6 @@ import {
 import type { AlertRow, AlertsRepository, RuleRow } from './alerts.repository.ts';
 import { CATEGORY_OF, type MeasuresService } from './measures.service.ts';
 
-const HOUR_MS = 3_600_000;
 /** Hours looked back for new runs each evaluation. */
 const LOOKBACK_HOURS = 48;
 /** Open alerts are re-judged from their first hour, but never over more than this. */

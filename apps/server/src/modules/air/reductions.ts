@@ -12,7 +12,6 @@
  */
 import { addGram, addRow, emptyGram, predict, quantileSorted, seededRandom, solve, stepWithHacSe, t975, type Gram } from './stats/linear.ts';
 
-export const HOUR_MS = 3_600_000;
 const BEIJING_HOURS = 8;
 
 /** One hour at a station: the pollutant's hourly mean and the weather of that hour (null = missing). */

@@ -9,9 +9,8 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
 import type { Engine } from '@jing/db';
-import type { SensingService } from '../sensing/index.ts';
+import { HOUR_MS, type SensingService } from '../sensing/index.ts';
 
-export const HOUR_MS = 3_600_000;
 
 export interface WeatherRow {
   device_id: number;

@@ -142,14 +142,4 @@ export class OrgRepository {
       .executeTakeFirstOrThrow()
       .then((r) => Number(r.n));
   }
-
-  /** Agencies of a type under a parent (e.g. the ecology bureau of a district). */
-  agencyOf(parentCode: string, agencyType: string): Promise<OrgUnitRow | undefined> {
-    return this.db
-      .selectFrom('org_units')
-      .select(COLUMNS)
-      .where('parent_code', '=', parentCode)
-      .where('agency_type', '=', agencyType)
-      .executeTakeFirst();
-  }
 }

@@ -42,6 +42,8 @@ export class OrgService {
   private readonly paths = new LruCache<string, string | null>(200_000);
   private readonly units = new LruCache<string, OrgUnit>(20_000);
   private readonly childrenCache = new LruCache<string, Buffer>(20_000);
+  /** Agencies by type, parsed once per cached children body (see agencyOf). */
+  private readonly agenciesByBody = new WeakMap<Buffer, Map<string, OrgUnitSummary>>();
 
   constructor(
     private readonly db: Kysely<any>,
@@ -127,10 +129,25 @@ export class OrgService {
     return (await this.repo.byLevelWithin(level, withinPath)).map((r) => ({ code: r.code, name: r.name, path: r.path }));
   }
 
-  /** The agency of `agencyType` directly under `parentCode` (e.g. 朝阳区's ecology bureau). */
+  /**
+   * The agency of `agencyType` directly under `parentCode` (e.g. 朝阳区's
+   * ecology bureau), or null. Read from the cached children body, since case
+   * intake and application submission ask on every request; the agencies by
+   * type are remembered per body object, so the body cached after an org
+   * write is read afresh (ADR 0014).
+   */
   async agencyOf(parentCode: string, agencyType: string): Promise<OrgUnitSummary | null> {
-    const row = await this.repo.agencyOf(parentCode, agencyType);
-    return row ? toSummary(row) : null;
+    const body = await this.childrenJson(parentCode).catch(() => null);
+    if (!body) return null;
+    let byType = this.agenciesByBody.get(body);
+    if (!byType) {
+      byType = new Map();
+      for (const u of (JSON.parse(body.toString('utf8')) as { items: OrgUnitSummary[] }).items) {
+        if (u.level === 'agency' && u.agencyType && !byType.has(u.agencyType)) byType.set(u.agencyType, u);
+      }
+      this.agenciesByBody.set(body, byType);
+    }
+    return byType.get(agencyType) ?? null;
   }
 
   async createUnit(caller: Caller, parentCode: string, input: { code: string; name: string; level: OrgLevel; agencyType?: string }): Promise<OrgUnitSummary> {
