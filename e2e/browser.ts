@@ -104,3 +104,17 @@ export async function nonBackgroundShare(browser: Browser, png: Buffer, backgrou
     await page.close();
   }
 }
+
+/**
+ * Chooses an org unit in a `UnitSelect` (`testId`): types `text`, waits until the
+ * options answer those words (not an earlier keystroke's search), clicks the unit
+ * and waits until the control shows `name` as chosen.
+ */
+export async function pickUnit(page: Page, testId: string, text: string, code: string, name: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  await page.keyboard.type(text);
+  await waitForAttribute(page.getByTestId(`${testId}-results`), 'data-query', text);
+  await page.getByTestId(`unit-option-${code}`).click();
+  await select.filter({ hasText: name }).waitFor();
+}

@@ -22,9 +22,21 @@ export async function thumbnailsLoaded(list: Locator, images: number): Promise<v
 /** 国贸 (China World), inside 朝阳区 and 建外街道 — where the story's noise complaint happens. */
 export const GUOMAO = { lng: 116.4575, lat: 39.9087 };
 
-/** Clicks the option with this text in the open antd Select or Cascader dropdown. */
+/**
+ * Clicks the option with this text in the open antd Select or Cascader dropdown.
+ * A dropdown that is still closing (another picker's, a moment ago) can match
+ * first and then vanish: each attempt looks the option up afresh.
+ */
 export async function pickOption(page: Page, text: string): Promise<void> {
-  await page.locator('.ant-select-item-option, .ant-cascader-menu-item').filter({ hasText: text, visible: true }).first().click();
+  const option = page.locator('.ant-select-item-option, .ant-cascader-menu-item').filter({ hasText: text, visible: true }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await option.click({ timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (attempt === 5) throw err;
+    }
+  }
 }
 
 /** Chooses a leaf of the two-level category picker: the group, then the category. */
@@ -95,5 +107,12 @@ export async function takeAction(page: Page, action: string, fill: () => Promise
   await page.getByTestId(`action-form-${action}`).waitFor();
   await fill();
   await page.getByTestId('action-submit').click();
-  await page.getByTestId(`action-form-${action}`).waitFor({ state: 'hidden' });
+  const form = page.getByTestId(`action-form-${action}`);
+  try {
+    await form.waitFor({ state: 'hidden' });
+  } catch (err) {
+    // Say why the dialog stayed open: a field's error or the server's answer shown in it.
+    const shown = await page.locator('.ant-modal .ant-form-item-explain-error, .ant-modal .ant-alert').allInnerTexts().catch(() => []);
+    throw new Error(`the ${action} dialog did not close; it shows: ${JSON.stringify(shown)}`, { cause: err });
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { closePage, DESKTOP, openPage, pageErrors, signIn, waitForAttribute } from '../browser.ts';
+import { closePage, DESKTOP, openPage, pageErrors, pickUnit, signIn, waitForAttribute } from '../browser.ts';
 import { e2eEnvironment } from '../setup.ts';
 import { apiSession, type CaseJson } from '../api.ts';
 import { GUOMAO, pickCategory, pickOption, takeAction } from '../cases.ts';
@@ -21,9 +21,7 @@ async function takeCall(page: Page, call: { type: string; group: string; leaf: s
   await page.getByTestId('hotline-type').click();
   await pickOption(page, call.type);
   await pickCategory(page, page.getByTestId('hotline-category'), call.group, call.leaf);
-  await page.getByTestId('hotline-street').click();
-  await page.keyboard.type('建外');
-  await page.getByTestId('unit-option-110105001').click();
+  await pickUnit(page, 'hotline-street', '建外', '110105001', '建外街道');
   await page.getByTestId('hotline-description').fill(call.description);
   // Ctrl+Enter submits from the description, without reaching for the mouse.
   await page.getByTestId('hotline-description').press('Control+Enter');
@@ -79,9 +77,7 @@ describe('京办 Ban 12345 console and dispatch centre', () => {
     await page.getByTestId('hotline-type').click();
     await pickOption(page, '咨询');
     await pickCategory(page, page.getByTestId('hotline-category'), '住房物业', '供暖不热');
-    await page.getByTestId('hotline-street').click();
-    await page.keyboard.type('建外');
-    await page.getByTestId('unit-option-110105001').click();
+    await pickUnit(page, 'hotline-street', '建外', '110105001', '建外街道');
     await page.getByTestId('hotline-description').fill('请问北京今年的供暖季从什么时候开始？');
     await page.getByTestId('hotline-description').press('Control+Enter');
 
@@ -131,9 +127,7 @@ describe('京办 Ban 12345 console and dispatch centre', () => {
     await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'returned');
     assert.match(await page.getByTestId('case-timeline').innerText(), /退单[\s\S]*非本部门职责/);
     await takeAction(page, 'dispatch', async () => {
-      await page.getByTestId('field-unitCode').click();
-      await page.keyboard.type('建外');
-      await page.getByTestId('unit-option-110105001').click();
+      await pickUnit(page, 'field-unitCode', '建外', '110105001', '建外街道');
       await page.getByTestId('field-comment').fill('路灯属街道管理，请街道办理');
     });
     await waitForAttribute(page.getByTestId('case-page'), 'data-status', 'dispatched');
@@ -191,9 +185,7 @@ describe('京办 Ban 12345 console and dispatch centre', () => {
       await page.getByTestId('split-add').click();
       await pickCategory(page, page.getByTestId('field-parts-1-categoryCode'), '城市管理', '垃圾清运不及时');
       await page.getByTestId('field-parts-1-description').fill('小区门口垃圾两天没有清运');
-      await page.getByTestId('field-parts-1-streetCode').click();
-      await page.keyboard.type('建外');
-      await page.getByTestId('unit-option-110105001').click();
+      await pickUnit(page, 'field-parts-1-streetCode', '建外', '110105001', '建外街道');
     });
     const parts = page.locator('[data-testid="case-related"][data-relation="split_into"]');
     await parts.nth(1).waitFor();

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { closePage, DESKTOP, openPage, pageErrors, signIn, waitForAttribute } from '../browser.ts';
+import { closePage, DESKTOP, openPage, pageErrors, pickUnit, signIn, waitForAttribute } from '../browser.ts';
 import { e2eEnvironment } from '../setup.ts';
 import { apiSession } from '../api.ts';
 
@@ -24,9 +24,7 @@ describe('京办 Ban 通知公告 notices', () => {
     await page.getByTestId('notices-publish').click();
     await page.getByTestId('notice-form-title').fill(TITLE);
     await page.getByTestId('notice-form-body').fill('请各单位于本周五前完成自查，并将情况报区应急管理局。');
-    await page.getByTestId('notice-form-target').click();
-    await page.keyboard.type('建外');
-    await page.getByTestId('unit-option-110105001').click();
+    await pickUnit(page, 'notice-form-target', '建外', '110105001', '建外街道');
     await page.getByTestId('notice-form-ack').click();
     await page.getByTestId('notice-form-submit').click();
     await page.waitForURL((url) => /^\/ban\/notices\/[0-9a-f-]{36}$/.test(url.pathname));

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { closePage, DESKTOP, openPage, pageErrors, signIn, waitForAttribute } from '../browser.ts';
+import { closePage, DESKTOP, openPage, pageErrors, pickUnit, signIn, waitForAttribute } from '../browser.ts';
 import { e2eEnvironment } from '../setup.ts';
 import { apiSession } from '../api.ts';
 import { takeAction } from '../cases.ts';
@@ -24,9 +24,7 @@ describe('京办 Ban 督办 supervision', () => {
     await page.getByTestId('supervision-new').click();
     await page.getByTestId('task-name').fill(TITLE);
     await page.getByTestId('task-description').fill('对辖区在建工地开展夜间施工专项检查，发现问题立即整改。');
-    await page.getByTestId('task-units').click();
-    await page.keyboard.type('建外');
-    await page.getByTestId('unit-option-110105001').click();
+    await pickUnit(page, 'task-units', '建外', '110105001', '建外街道');
     await page.keyboard.press('Escape');
     await page.getByTestId('task-submit').click();
     await page.waitForURL((url) => /^\/ban\/supervision\/[0-9a-f-]{36}$/.test(url.pathname));

@@ -28,12 +28,15 @@ export interface UnitSelectProps {
 /**
  * A form control choosing org units by search (`GET /api/v1/org/units?q=`).
  * Each option shows the level and where the unit sits, and carries
- * `data-testid="unit-option-<code>"`. Keyboard: type, arrows, Enter.
+ * `data-testid="unit-option-<code>"`; the popup (`<testId>-results`) carries `data-query`, the
+ * words its options answer. Keyboard: type, arrows, Enter.
  */
 export function UnitSelect({ value, onChange, multiple = false, level, within, suggestions, placeholder, testId, autoFocus }: UnitSelectProps) {
   const t = useT();
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<Unit[]>([]);
+  // The words the shown hits answer: tests and assistive tech can tell a settled list from a stale one.
+  const [hitsFor, setHitsFor] = useState('');
   const [searching, setSearching] = useState(false);
   // Chosen units keep their labels when a new search replaces the options.
   const [known, setKnown] = useState<Map<string, Unit>>(new Map());
@@ -42,6 +45,7 @@ export function UnitSelect({ value, onChange, multiple = false, level, within, s
     const text = q.trim();
     if (!text) {
       setHits([]);
+      setHitsFor('');
       return;
     }
     const controller = new AbortController();
@@ -50,6 +54,7 @@ export function UnitSelect({ value, onChange, multiple = false, level, within, s
       searchUnits(text, 30, controller.signal, { level, within }).then(
         (items) => {
           setHits(items);
+          setHitsFor(text);
           setSearching(false);
         },
         (err: unknown) => {
@@ -83,6 +88,11 @@ export function UnitSelect({ value, onChange, multiple = false, level, within, s
       showSearch={{ filterOption: false, onSearch: setQ, searchValue: q, autoClearSearchValue: true }}
       options={options}
       optionRender={(o) => <UnitOption unit={o.data.unit} />}
+      popupRender={(menu) => (
+        <div data-testid={testId ? `${testId}-results` : undefined} data-query={q.trim() ? hitsFor : ''} aria-busy={searching || q.trim() !== hitsFor}>
+          {menu}
+        </div>
+      )}
       notFoundContent={q.trim() && !searching ? t('directory.noResults') : null}
       onChange={(next: string | string[] | undefined) => {
         setKnown((m) => {
