@@ -190,4 +190,18 @@ export const caseMigrations: ModuleMigrations = {
       await db.schema.alterTable('cases').dropColumn('geo_cell').execute();
     },
   },
+  '2026120210_cases_near': {
+    async up(db: Kysely<any>) {
+      // The duplicate check filters on the pin's box inside the index (ADR 0014): a case's row is read only when
+      // it is near, and one index now serves what cases_dup and cases_dup_cell did (a category's cases by time).
+      await db.schema.createIndex('cases_near').on('cases').columns(['category_code', 'geo_cell', 'created_at', 'lng', 'lat']).execute();
+      await db.schema.dropIndex('cases_dup_cell').execute();
+      await db.schema.dropIndex('cases_dup').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.createIndex('cases_dup').on('cases').columns(['category_code', 'created_at']).execute();
+      await db.schema.createIndex('cases_dup_cell').on('cases').columns(['category_code', 'geo_cell', 'created_at']).execute();
+      await db.schema.dropIndex('cases_near').execute();
+    },
+  },
 };
