@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../platform/hash.ts';
 import type { Transaction } from 'kysely';
 import { nowIso } from '@jing/db';
 import type { AuditEntry, AuditVerification } from '@jing/contracts';
@@ -25,7 +25,7 @@ function entryHash(r: Omit<AuditRow, 'hash'>): string {
     r.seq, r.at, r.actor_id, r.on_behalf_of_id, r.action, r.target_type, r.target_id,
     r.unit_code, r.unit_path, r.before_json, r.after_json, r.request_id, r.prev_hash,
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256(canonical);
 }
 
 function toJson(v: unknown): string | null {

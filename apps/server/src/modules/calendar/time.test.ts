@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatInstant, instantAt, isLocalDate, localDateOf, parseEndOfDay, parseInstant, weekdayOf } from './time.ts';
+import { formatInstant, instantAt, isLocalDate, localDateOf, parseEndOfDay, parseInstant, toLocalDate, weekdayOf } from './time.ts';
 
 describe('time: instants and local dates', () => {
   it('finds local midnight in Beijing eight hours before UTC midnight', () => {
@@ -26,6 +26,20 @@ describe('time: instants and local dates', () => {
     assert.throws(() => parseInstant('2026-02-30T00:00:00Z'));
     assert.equal(isLocalDate('2024-02-29'), true);
     assert.equal(isLocalDate('2023-02-29'), false);
+  });
+
+  it('answers a repeated instant from its memory and still refuses bad ones every time', () => {
+    const at = '2024-09-30T17:00:00Z';
+    assert.equal(parseInstant(at), Date.UTC(2024, 8, 30, 17));
+    assert.equal(parseInstant(at), Date.UTC(2024, 8, 30, 17));
+    assert.equal(toLocalDate(at, 'Asia/Shanghai'), '2024-10-01');
+    assert.equal(toLocalDate(at, 'Asia/Shanghai'), '2024-10-01');
+    assert.equal(toLocalDate(at, 'UTC'), '2024-09-30', 'another zone is not answered from the memory');
+    for (let i = 0; i < 2; i++) {
+      assert.throws(() => parseInstant('2026-02-30T00:00:00Z'));
+      assert.throws(() => parseInstant(null as unknown as string));
+      assert.throws(() => toLocalDate(undefined as unknown as string, 'UTC'));
+    }
   });
 
   it('knows the day of the week', () => {

@@ -23,12 +23,16 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * own zone, which is exactly the mistake a deadline must not make.
  */
 export function parseInstant(value: Instant, path = 'instant'): number {
+  // One request reads its own "now" several times (its day, its month, each deadline): the last answer is kept.
+  if (typeof value === 'string' && value === lastParsed.value) return lastParsed.ms;
   const m = typeof value === 'string' ? INSTANT_RE.exec(value) : null;
   const ms = m ? Date.parse(value) : NaN;
   if (!m || Number.isNaN(ms) || !isRealDate(Number(m[1]), Number(m[2]), Number(m[3])))
     throw invalidField(path, `expected an ISO-8601 instant with an offset such as 2026-11-28T06:50:13.123Z, got ${JSON.stringify(value)}`);
+  lastParsed = { value, ms };
   return ms;
 }
+let lastParsed: { value: string | null; ms: number } = { value: null, ms: NaN };
 
 /** Formats epoch milliseconds as the UTC ISO string every API of this module returns. */
 export function formatInstant(ms: number): Instant {
@@ -150,8 +154,12 @@ export function localDateOf(ms: number, tz: string): LocalDate {
 
 /** The local date of an ISO instant in `tz`, for callers outside this module. */
 export function toLocalDate(instant: Instant, tz: string): LocalDate {
-  return localDateOf(parseInstant(instant), assertTimeZone(tz));
+  if (typeof instant === 'string' && instant === lastLocal.instant && tz === lastLocal.tz) return lastLocal.date;
+  const date = localDateOf(parseInstant(instant), assertTimeZone(tz));
+  lastLocal = { instant, tz, date };
+  return date;
 }
+let lastLocal: { instant: string | null; tz: string; date: LocalDate } = { instant: null, tz: '', date: '' };
 
 
 /**

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256 } from '../../platform/hash.ts';
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '@jing/db';
 import { ROLES, type Me, type Permission, type Role } from '@jing/contracts';
@@ -16,7 +17,7 @@ export interface SessionSettings {
 }
 
 export const subjectOf = (a: AccountRow): Subject => ({ id: a.id, kind: a.kind, displayName: a.display_name, unitCode: a.unit_code });
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const hashToken = (token: string) => sha256(token, 'base64url');
 
 /**
  * Sign-in, sessions and who-is-calling. Session tokens are random; only their

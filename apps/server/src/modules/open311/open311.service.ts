@@ -1,4 +1,5 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sha256 } from '../../platform/hash.ts';
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '@jing/db';
 import type { Caller } from '../../platform/auth/context.ts';
@@ -27,7 +28,7 @@ export class Open311Error extends Error {
   }
 }
 
-const hashKey = (k: string) => createHash('sha256').update(k).digest('hex');
+const hashKey = (k: string) => sha256(k);
 const one = (v: unknown): string | undefined => (Array.isArray(v) ? one(v[0]) : typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 const CASE_TYPES = new Set(['consult', 'help', 'complaint', 'report', 'suggestion']);
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../platform/hash.ts';
 import { LruCache } from '../../platform/cache.ts';
 import type { SensingRepository } from './sensing.repository.ts';
 
@@ -15,7 +15,7 @@ export interface NetworkRef {
   code: string;
 }
 
-export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+export const hashKey = (key: string): string => sha256(key);
 
 /** How long "no such device" is believed: a device registered by the CLI in another process shows up after this. */
 const NEGATIVE_TTL_MS = 5_000;
