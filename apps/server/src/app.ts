@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import type { Logger } from './platform/logger.ts';
 import { EventBus } from './platform/events.ts';
+import { CacheEpochs, cacheEpochMigrations } from './platform/cache-epochs.ts';
 import { FieldCrypto } from './platform/crypto.ts';
 import { DomainError } from './platform/errors.ts';
 import { bind, type RouteBinding } from './platform/http/binding.ts';
@@ -28,15 +29,17 @@ import { createSensing, sensingBindings, sensingContentTypes, sensingMigrations,
 import { ServiceCatalogue, ServiceRepository, serviceBindings, serviceMigrations } from './modules/services/index.ts';
 import { HallQueue, HallRepository, HallService, hallBindings, hallMigrations } from './modules/halls/index.ts';
 import { RatingRepository, RatingService, RectificationService, ratingBindings, ratingMigrations } from './modules/ratings/index.ts';
-
-/** Every module's migrations, in the order they were written. */
 import { AirRankingService, AirService, airBindings, airRankingBindings, airWorkBindings, airWorkMigrations, createAirWork, type AirWork } from './modules/air/index.ts';
-export const MIGRATIONS: ModuleMigrations[] = [auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations, caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations, airWorkMigrations, notificationMigrations, certificateMigrations, applicationMigrations];
 import { NotificationRepository, NotificationService, OutboxAdapter, notificationBindings, notificationMigrations } from './modules/notifications/index.ts';
 import { CertificateRepository, CertificateService, CertificateSigner, certificateBindings, certificateMigrations } from './modules/certificates/index.ts';
 import { ApplicationHandling, ApplicationRepository, ApplicationService, applicationBindings, applicationMigrations } from './modules/applications/index.ts';
 
 /** Every module's migrations, in the order they were written. */
+export const MIGRATIONS: ModuleMigrations[] = [
+  auditMigrations, orgMigrations, identityMigrations, geoMigrations, inboxMigrations, supervisionMigrations, noticeMigrations, fileMigrations,
+  caseMigrations, open311Migrations, knowledgeMigrations, sensingMigrations, serviceMigrations, hallMigrations, ratingMigrations, airWorkMigrations,
+  notificationMigrations, certificateMigrations, applicationMigrations, cacheEpochMigrations,
+];
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -46,6 +49,8 @@ export interface Jing {
   logger: Logger;
   database: Database;
   events: EventBus;
+  /** Tells this process's caches what other processes changed (ADR 0019). */
+  cacheEpochs: CacheEpochs;
   audit: AuditLog;
   org: OrgService;
   sessions: SessionService;
@@ -104,12 +109,13 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const events = new EventBus(logger);
   const calendar = WorkingCalendar.national(config.calendarOverridesFile ? { overrides: loadCalendarOverrides(config.calendarOverridesFile) } : {});
   const crypto = new FieldCrypto(config.dataKey);
+  const cacheEpochs = new CacheEpochs(db, logger);
 
   // The audit log needs unit paths and the org module writes audit entries:
   // the cycle is broken by handing the audit log a function, bound after both exist.
   let org: OrgService | undefined;
   const unitPath = (code: string) => org!.unitPath(code);
-  const audit = new AuditLog(new AuditRepository(db, dialect), (code, trx) => org!.unitPath(code, trx));
+  const audit = new AuditLog(new AuditRepository(db, dialect), (code, trx) => org!.unitPath(code, trx), Date.now, cacheEpochs);
   org = new OrgService(db, new OrgRepository(db, dialect), audit);
   const unitName = async (code: string) => (await org!.getUnit(code).catch(() => null))?.name ?? null;
 
@@ -218,12 +224,20 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   // 一事一评: a completed application can be rated by its applicant.
   ratings.registerSubject('application', (id) => applications.ratingSubject(id));
 
+  // What other processes change (a second server, the CLI) reaches these caches within a poll (ADR 0019).
+  cacheEpochs.watch('org', ['org.'], () => org!.invalidate());
+  cacheEpochs.watch('geo', ['geo.'], () => geo.invalidate());
+  cacheEpochs.watch('services', ['services.'], () => services.invalidate());
+  cacheEpochs.watch('sessions', ['account.', 'auth.logout', 'auth.password_change', 'auth.lock', 'auth.act_as', 'auth.stop_acting'], () => sessions.invalidate());
+  cacheEpochs.watch('sensing', ['sensing.network.', 'sensing.device.'], () => sensingModule.directory.forget());
+
   const airRankings = new AirRankingService(sensingModule.service, air, async () => ({ code: config.cityCode, name: (await unitName(config.cityCode)) ?? config.cityCode }));
 
   return {
-    config, logger, database, events, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
+    config, logger, database, events, cacheEpochs, audit, org, sessions, accounts, geo, inbox, supervision, notices, files, knowledge, calendar, cases, caseHandling, caseCollaboration, caseMerging, caseRates, proactive, open311,
     sensing: sensingModule.service, sensingModule, air, services, halls, hallQueue, ratings, rectification, airWork, notifications, certificates, applications, applicationHandling, airRankings,
     close: async () => {
+      await cacheEpochs.stop();
       await sensingModule.stop();
       sensingModule.close();
       await database.close();

@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   JING_WHISTLE_CHECKIN_MINUTES: z.coerce.number().min(1).max(24 * 60).default(30),
   JING_RATING_RECTIFY_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   JING_JOBS_INTERVAL_SECONDS: z.coerce.number().min(0).max(86400).default(300),
+  JING_CACHE_POLL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   JING_MQTT_MODE: z.enum(['embedded', 'external', 'off']).default('embedded'),
   JING_MQTT_HOST: z.string().default('0.0.0.0'),
   JING_MQTT_PORT: z.coerce.number().int().min(0).max(65535).optional(),
@@ -83,6 +84,8 @@ export interface Config {
   calendarOverridesFile: string | null;
   /** How often periodic jobs (e.g. supervision escalation) run; 0 turns them off. */
   jobsIntervalMs: number;
+  /** How often a server reads the cache epochs to learn of other processes' changes (ADR 0019); 0 turns it off. */
+  cachePollMs: number;
   /** MQTT ingestion: `embedded` broker (aedes), `external` broker at mqttUrl, or `off`. */
   mqttMode: 'embedded' | 'external' | 'off';
   mqttHost: string;
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.JING_PUBLIC_URL?.replace(/\/$/, '') ?? null,
     calendarOverridesFile: e.JING_CALENDAR_OVERRIDES ? resolve(e.JING_CALENDAR_OVERRIDES) : null,
     jobsIntervalMs: e.JING_JOBS_INTERVAL_SECONDS * 1000,
+    cachePollMs: e.JING_CACHE_POLL_MS,
     mqttMode: e.JING_MQTT_MODE,
     mqttHost: e.JING_MQTT_HOST,
     // 1884 by default; with PORT=0 (tests, benchmarks: any free port) the broker takes any free port too,

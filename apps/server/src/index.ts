@@ -42,6 +42,8 @@ export async function startJing(opts: { env?: NodeJS.ProcessEnv } = {}): Promise
     logger,
   );
   jobs.start();
+  // Other processes' changes (a second server, the CLI) clear this one's caches within a poll (ADR 0019).
+  await jing.cacheEpochs.start(config.cachePollMs);
   // Background rollups and MQTT ingestion (embedded broker, or the external broker's subscription).
   const sensing = await jing.sensingModule.start();
   await app.listen({ port: config.port, host: config.host });

@@ -43,6 +43,8 @@ export class AuditLog {
     /** Resolves a unit's path inside the given transaction (SQLite has one connection: reading outside it would wait forever). */
     private readonly unitPath: (code: string, trx: Transaction<any>) => Promise<string | null>,
     private readonly clock: () => number = Date.now,
+    /** Told of every action, to move the epoch of the cached topic it changes (ADR 0019). */
+    private readonly epochs?: { topicOf(action: string): string | null; bump(trx: Transaction<any>, topic: string): Promise<void> },
   ) {}
 
   /** Appends an entry inside the caller's transaction. */
@@ -66,6 +68,8 @@ export class AuditLog {
       prev_hash: head.hash,
     };
     await this.repo.append(trx, { ...row, hash: entryHash(row) });
+    const topic = this.epochs?.topicOf(rec.action);
+    if (topic) await this.epochs!.bump(trx, topic);
   }
 
   /** Walks the whole chain and names the first entry that does not fit. */

@@ -65,6 +65,11 @@ export class GeoService {
     return this.index;
   }
 
+  /** Drops the boundaries held in memory (another process changed them: ADR 0019). */
+  invalidate(): void {
+    this.index = null;
+  }
+
   /** The district (of the city) and street containing a point; null where none is loaded. */
   async locate(lng: number, lat: number): Promise<{ district: Ref | null; street: Ref | null }> {
     const all = await this.loaded();

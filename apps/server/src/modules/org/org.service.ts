@@ -35,8 +35,8 @@ export function pathCodes(path: string): string[] {
 /**
  * The org tree: Beijing's divisions and agencies (or the whole country).
  * Reads are cached (the tree changes rarely); every write clears the caches.
- * The caches are per process: a multi-instance deployment invalidates them
- * through the event bus (ADR 0004).
+ * The caches are per process: another process's changes clear them through
+ * the cache epochs (ADR 0019).
  */
 export class OrgService {
   private readonly paths = new LruCache<string, string | null>(200_000);

@@ -22,8 +22,8 @@ const NEGATIVE_TTL_MS = 5_000;
 
 /**
  * Devices and network keys as ingestion sees them, cached: a batch of a thousand readings must not cost a
- * thousand queries. Registrations in this process update the cache at once; others (the CLI) are seen
- * after the negative entry expires.
+ * thousand queries. Registrations in this process update the cache at once; another process's (the CLI)
+ * clear it through the cache epochs within a poll (ADR 0019), or show when the negative entry expires.
  */
 export class DeviceDirectory {
   private readonly devices = new LruCache<string, DeviceRef>(200_000);
@@ -76,6 +76,13 @@ export class DeviceDirectory {
   added(ref: DeviceRef): void {
     this.missing.delete(ref.code);
     this.devices.set(ref.code, ref);
+  }
+
+  /** Devices or networks changed in another process (ADR 0019): forget everything cached. */
+  forget(): void {
+    this.devices.clear();
+    this.missing.clear();
+    this.keys.clear();
   }
 
   /** A key was rotated: forget every cached key (rare, and the old one must stop working now). */

@@ -27,6 +27,8 @@ export interface SensingSettings {
 /** The composed sensing module. */
 export interface Sensing {
   service: SensingService;
+  /** Devices and network keys as ingestion sees them (cached). */
+  directory: DeviceDirectory;
   ingest: IngestService;
   rollups: RollupService;
   /** Starts background rollups and MQTT (embedded broker or external subscription); returns the broker's port when embedded. */
@@ -57,6 +59,7 @@ export async function createSensing(deps: {
   let broker: EmbeddedBroker | ExternalBridge | null = null;
   return {
     service,
+    directory,
     ingest,
     rollups,
     async start() {

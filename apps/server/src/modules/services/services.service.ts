@@ -107,7 +107,8 @@ export class ServiceCatalogue {
     return this.index;
   }
 
-  private invalidate() {
+  /** Drops the index and the cached answers (after a change here, or one another process made: ADR 0019). */
+  invalidate(): void {
     this.generation++;
     this.index = null;
     this.answers.clear();
