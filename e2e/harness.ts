@@ -4,31 +4,52 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startJing } from '../apps/server/src/index.ts';
+import { createTestDatabase, testEngines } from '@jing/db/testing';
+import type { Engine } from '@jing/db';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = join(ROOT, 'apps/web');
 const WEB_DIST = join(WEB, 'dist');
 
-/** A Jing server for one test file: its own SQLite database and var dir, demo city seeded. */
+/** A Jing server for one test file: its own database and var dir, demo city seeded. */
 export interface TestServer {
   url: string;
   stop(): Promise<void>;
 }
 
 /**
- * Starts Jing on a free port with a throw-away SQLite database, the demo city
- * seeded and the built web app served. `stop()` closes it and deletes its files.
+ * The engines the issues' "done means" stories run on in the browser: those of
+ * `JING_TEST_ENGINES` (both by default, as for the server tests). Other browser
+ * tests run on SQLite only: what they add is the UI, which is the same on both.
+ */
+export function storyEngines(): Engine[] {
+  return testEngines();
+}
+
+/**
+ * Starts Jing on a free port with a throw-away database (a SQLite file, or a
+ * schema of the test PostgreSQL database), the demo city seeded and the built
+ * web app served. `stop()` closes it and deletes its files and schema.
  *
  * @example
  * const server = await startTestServer();
  * after(() => server.stop());
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(engine: Engine = 'sqlite'): Promise<TestServer> {
   assertWebBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'jing-e2e-'));
+  let databaseUrl = `sqlite:${join(dir, 'e2e.sqlite')}`;
+  let dropDatabase = async () => {};
+  if (engine === 'postgres') {
+    // The server is told its schema through the URL (libpq's options), as an operator could.
+    const pg = await createTestDatabase('postgres');
+    await pg.close();
+    databaseUrl = `${pg.url}${pg.url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${pg.schema}`)}`;
+    dropDatabase = () => pg.cleanup();
+  }
   const jing = await startJing({
     env: {
-      DATABASE_URL: `sqlite:${join(dir, 'e2e.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       PORT: '0',
       HOST: '127.0.0.1',
       JING_VAR_DIR: dir,
@@ -44,6 +65,7 @@ export async function startTestServer(): Promise<TestServer> {
     url: jing.url,
     async stop() {
       await jing.close();
+      await dropDatabase();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import type { Engine } from '@jing/db';
 import { startTestServer, type TestServer } from './harness.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -12,7 +13,8 @@ export interface E2eEnvironment {
 
 /**
  * Registers `before`/`after` hooks in the calling `describe` block: a fresh
- * Jing server (own database) and a browser for that block, both stopped after it.
+ * Jing server (own database, SQLite unless `engine` says otherwise) and a
+ * browser for that block, both stopped after it.
  *
  * @example
  * describe('京通 home', () => {
@@ -20,10 +22,10 @@ export interface E2eEnvironment {
  *   it('renders', async () => { const page = await openPage(env.browser); await page.goto(env.server.url); });
  * });
  */
-export function e2eEnvironment(): E2eEnvironment {
+export function e2eEnvironment(engine: Engine = 'sqlite'): E2eEnvironment {
   const env = {} as E2eEnvironment;
   before(async () => {
-    env.server = await startTestServer();
+    env.server = await startTestServer(engine);
     env.browser = await launchBrowser();
   });
   after(async () => {
