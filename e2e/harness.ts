@@ -14,6 +14,8 @@ const WEB_DIST = join(WEB, 'dist');
 /** A Jing server for one test file: its own database and var dir, demo city seeded. */
 export interface TestServer {
   url: string;
+  /** What a second process (the CLI) needs to reach the same data. */
+  env: { DATABASE_URL: string; JING_VAR_DIR: string };
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startTestServer(engine: Engine = 'sqlite'): Promise<TestSe
   });
   return {
     url: jing.url,
+    env: { DATABASE_URL: databaseUrl, JING_VAR_DIR: dir },
     async stop() {
       await jing.close();
       await dropDatabase();
