@@ -180,7 +180,11 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const services = new ServiceCatalogue(db, new ServiceRepository(db), audit, { cityCode: config.cityCode, unitTypes: agencyTypes });
   const itemName = async (code: string) => (await services.get(code).catch(() => null))?.name ?? null;
   const halls = new HallService({ db, dialect, repo: new HallRepository(db), audit, calendar, timeZone: config.timeZone, org: orgLookup, itemName });
-  const hallQueue = new HallQueue(halls);
+  // Built below: a clerk links a visitor's application only once both modules are up.
+  const hallQueue = new HallQueue(halls, async (id) => {
+    const s = await applications.ratingSubject(id);
+    return s ? { itemCode: s.itemCode, applicantAccountId: s.applicantAccountId } : null;
+  });
   const ratings = new RatingService({
     db, dialect, repo: new RatingRepository(db), audit, calendar, timeZone: config.timeZone, supervision, inbox, itemName,
     org: orgLookup,

@@ -2,6 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, testEngines, type Session, type TestApp } from '../../testing.ts';
 import { finishedVisit, standAt, TUESDAY_10AM, visitor } from './halls.fixture.ts';
+import { RESIDENCE, residenceBody } from '../applications/applications.fixture.ts';
 
 for (const engine of testEngines()) {
   describe(`政务服务大厅 halls [${engine}]`, () => {
@@ -185,27 +186,42 @@ for (const engine of testEngines()) {
       standAt(t, TUESDAY_10AM);
     });
 
-    it('serves a visit through to the end, links an application, shows it on the public screen without names', async () => {
-      standAt(t, Date.parse('2026-12-08T11:00:00+08:00'));
+    it('serves a visit through to the end, links the visitor’s application, shows it on the public screen without names', async () => {
       const biz = await t.login('biz.owner');
-      const visit = await finishedVisit(t, biz, clerk, 'cy-jianwai', false);
+      // 张伟 applied online for a residence permit; at the hall he takes a ticket naming no item (a walk-in).
+      const applied = await t.call('POST', '/api/v1/applications', { as: zhang, body: await residenceBody(t, zhang) });
+      assert.equal(applied.statusCode, 201, applied.body);
+      const applicationId = applied.json().id as string;
+      standAt(t, Date.parse('2026-12-08T11:00:00+08:00'));
+      const visit = await finishedVisit(t, zhang, clerk, 'cy-jianwai', false);
       assert.equal(visit.status, 'serving');
-      const resident = await t.call('POST', `/api/v1/halls/visits/${visit.id}/application`, { as: zhang, body: { version: visit.version, applicationId: 'app-1' } });
-      assert.equal(resident.statusCode, 403, 'residents do not operate windows');
-      const linked = await t.call('POST', `/api/v1/halls/visits/${visit.id}/application`, { as: clerk, body: { version: visit.version, applicationId: 'app-1' } });
-      assert.equal(linked.json().applicationId, 'app-1');
+      assert.equal((visit as unknown as { itemCode: string | null }).itemCode, null);
+      const link = (as: Session, id: string, version = visit.version) => t.call('POST', `/api/v1/halls/visits/${visit.id}/application`, { as, body: { version, applicationId: id } });
+      assert.equal((await link(zhang, applicationId)).statusCode, 403, 'residents do not operate windows');
+      const missing = await link(clerk, 'no-such-application');
+      assert.equal(missing.statusCode, 400);
+      assert.equal(missing.json().error.details.issues[0].path, 'body.applicationId');
+      // 周强's visit cannot take 张伟's application.
+      const other = await finishedVisit(t, biz, clerk, 'cy-jianwai', false);
+      const notTheirs = await t.call('POST', `/api/v1/halls/visits/${other.id}/application`, { as: clerk, body: { version: other.version, applicationId } });
+      assert.equal(notTheirs.statusCode, 400);
+      assert.match(notTheirs.json().error.details.issues[0].message, /someone other than this visitor/);
+      await t.call('POST', `/api/v1/halls/visits/${other.id}/finish`, { as: clerk, body: { version: other.version } });
+      const linked = await link(clerk, applicationId);
+      assert.equal(linked.statusCode, 200, linked.body);
+      assert.deepEqual([linked.json().applicationId, linked.json().itemCode], [applicationId, RESIDENCE], 'the walk-in visit counts for the application’s item');
       const stale = await t.call('POST', `/api/v1/halls/visits/${visit.id}/finish`, { as: clerk, body: { version: visit.version } });
       assert.equal(stale.statusCode, 409);
       const done = (await t.call('POST', `/api/v1/halls/visits/${visit.id}/finish`, { as: clerk, body: { version: linked.json().version } })).json();
       assert.equal(done.status, 'finished');
       assert.equal((await t.call('POST', `/api/v1/halls/visits/${visit.id}/no-show`, { as: clerk, body: { version: done.version } })).statusCode, 409);
-      const seen = await t.call('GET', `/api/v1/halls/visits/${visit.id}`, { as: biz });
+      const seen = await t.call('GET', `/api/v1/halls/visits/${visit.id}`, { as: zhang });
       assert.equal(seen.json().clerk.name.length > 0, true);
-      assert.equal((await t.call('GET', `/api/v1/halls/visits/${visit.id}`, { as: zhang })).statusCode, 404);
+      assert.equal((await t.call('GET', `/api/v1/halls/visits/${visit.id}`, { as: biz })).statusCode, 404);
       const screen = await t.call('GET', '/api/v1/halls/cy-jianwai/screen');
       assert.equal(screen.statusCode, 200);
-      assert.equal(screen.json().calls[0].ticket, visit.ticket);
-      assert.ok(!screen.body.includes(String((biz.me as { displayName?: string }).displayName ?? '周强')), 'no names on the public screen');
+      assert.ok(screen.json().calls.some((c: { ticket: string }) => c.ticket === visit.ticket));
+      assert.ok(!screen.body.includes('张伟'), 'no names on the public screen');
       const queue = await t.call('GET', '/api/v1/halls/cy-jianwai/queue', { as: zhang });
       assert.equal(queue.statusCode, 403);
       const audit = await t.jing.database.db.selectFrom('audit_log').select('action').where('target_id', '=', visit.id).execute();

@@ -30,8 +30,8 @@ export interface VisitSubject {
 export class HallQueue {
   constructor(
     private readonly halls: HallService,
-    /** Optional check that an application id exists (wired by the lead to the applications module). */
-    private readonly applicationExists: (id: string) => Promise<boolean> = async () => true,
+    /** An application's item and applicant, or null when there is no such application (the applications module). */
+    private readonly applicationOf: (id: string) => Promise<{ itemCode: string; applicantAccountId: string } | null>,
   ) {}
 
   private get deps() {
@@ -228,19 +228,26 @@ export class HallQueue {
     return this.visitView({ ...v, ...patch, version: version + 1 }, h, (await this.deps.repo.window(v.window_id))!);
   }
 
-  /** Links the application a clerk started or continued for the visitor at the window. */
+  /**
+   * Links the application a clerk started or continued for the visitor at the window. It must be the
+   * visitor's own; a visit whose ticket named no item takes the application's, so a walk-in served at
+   * the window counts toward that item's 好差评 statistics.
+   */
   async linkApplication(caller: Caller, id: string, version: number, applicationId: string) {
     const v = await this.deps.repo.visit(id);
     const h = v ? await this.deps.repo.hall(v.hall_id) : undefined;
     if (!v || !h || !covers(caller.auth, 'halls.operate', h.unit_path)) throw notFound('visit', id);
     if (v.version !== version) throw conflict('the visit changed since you loaded it', { current: v.version });
     if (v.status !== 'serving' && v.status !== 'finished') throw conflict(`a visit that is ${v.status} has no application`, { status: v.status });
-    if (!(await this.applicationExists(applicationId))) throw invalidField('body.applicationId', `application ${applicationId} not found`);
+    const app = await this.applicationOf(applicationId);
+    if (!app) throw invalidField('body.applicationId', `application ${applicationId} not found`);
+    if (v.account_id && app.applicantAccountId !== v.account_id) throw invalidField('body.applicationId', 'is the application of someone other than this visitor');
+    const itemCode = v.item_code ?? app.itemCode;
     await inTransaction(this.deps.db, async (trx) => {
-      if (!(await this.deps.repo.updateVisit(trx, id, version, { application_id: applicationId }))) throw conflict('the visit changed since you loaded it');
-      await this.deps.audit.record(trx, caller, { action: 'halls.link_application', targetType: 'hall_visit', targetId: id, unitCode: h.unit_code, before: { applicationId: v.application_id }, after: { applicationId } });
+      if (!(await this.deps.repo.updateVisit(trx, id, version, { application_id: applicationId, item_code: itemCode }))) throw conflict('the visit changed since you loaded it');
+      await this.deps.audit.record(trx, caller, { action: 'halls.link_application', targetType: 'hall_visit', targetId: id, unitCode: h.unit_code, before: { applicationId: v.application_id, itemCode: v.item_code }, after: { applicationId, itemCode } });
     });
-    return this.visitView({ ...v, application_id: applicationId, version: version + 1 }, h, (await this.deps.repo.window(v.window_id))!);
+    return this.visitView({ ...v, application_id: applicationId, item_code: itemCode, version: version + 1 }, h, (await this.deps.repo.window(v.window_id))!);
   }
 
   /** The rating subject of a visit (一次一评), or null when there is no such visit. */
