@@ -8,6 +8,9 @@ import { apiSession } from '../api.ts';
 import { pickOption } from '../cases.ts';
 
 const HALL = 'cy-district';
+const RESIDENCE = 'BJ-GA-XK-0101';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(128, 3)]);
+const PDF = Buffer.from('%PDF-1.4\n% 劳动合同扫描件\n%%EOF\n');
 
 /** The window console in 京办: the clerk picks the hall and window 1. */
 async function openConsole(page: Page, baseUrl: string): Promise<void> {
@@ -76,7 +79,7 @@ for (const engine of storyEngines()) {
       await clerk.getByTestId('console-serve').click();
       await waitForAttribute(clerk.getByTestId('console-visit'), 'data-status', 'serving');
       const start = clerk.getByTestId('console-start-application');
-      assert.match((await start.getAttribute('href'))!, /^\/ban\/applications\/new\?onBehalfOf=/);
+      assert.match((await start.getAttribute('href'))!, /^\/ban\/applications\/new\?visit=/);
       await clerk.getByTestId('console-finish').click();
       await waitForAttribute(clerk.getByTestId('console-visit'), 'data-status', 'finished');
 
@@ -151,6 +154,52 @@ for (const engine of storyEngines()) {
         assert.deepEqual(pageErrors(p), []);
         await closePage(p);
       }
+    });
+
+    it('a clerk starts an application at the window for a walk-in who shows an ID card; it is linked to the visit and counts for the item', async () => {
+      const zhangApi = await apiSession(env.server.url, 'resident.zhang');
+      const idNumber = (await zhangApi.get<{ values: { idNumber: string } }>(`/api/v1/applications/prefill?itemCode=${RESIDENCE}`)).values.idNumber;
+      const ticket = await zhangApi.post<{ label: string }>(`/api/v1/halls/${HALL}/tickets`, {});
+
+      const clerk = await openPage(env.browser, DESKTOP);
+      await openConsole(clerk, env.server.url);
+      await clerk.getByTestId('console-call-next').click();
+      await waitForAttribute(clerk.getByTestId('console-visit'), 'data-ticket', ticket.label);
+      await clerk.getByTestId('console-serve').click();
+      await waitForAttribute(clerk.getByTestId('console-visit'), 'data-status', 'serving');
+      await clerk.getByTestId('console-start-application').click();
+
+      // 窗口收件: the page knows the visit; the clerk types the number from the ID card and the item.
+      await clerk.getByTestId('new-application-page').waitFor();
+      assert.match(await clerk.getByTestId('hall-visit').innerText(), new RegExp(`${ticket.label}.*张伟`));
+      await clerk.getByTestId('hall-visitor').fill(idNumber);
+      await clerk.getByTestId('hall-item').fill(RESIDENCE);
+      await clerk.getByTestId('hall-load').click();
+      await clerk.getByTestId('apply-form').waitFor();
+      assert.equal(await clerk.getByTestId('hall-applicant').innerText(), '申请人：张伟');
+      await clerk.getByTestId('situation-employment').click();
+      await clerk.getByTestId('field-phone').fill('13800138000');
+      await clerk.getByTestId('field-address').fill('北京市朝阳区建国路1号');
+      await clerk.getByTestId('field-registeredSince').fill('2025-01-02');
+      for (const [material, name, type, body] of [['id_card', 'id.png', 'image/png', PNG], ['photo', 'photo.png', 'image/png', PNG], ['employment_proof', 'contract.pdf', 'application/pdf', PDF]] as const) {
+        if ((await clerk.getByTestId(`material-${material}`).getAttribute('data-ready')) === 'true') continue;
+        await clerk.getByTestId(`material-${material}-file`).setInputFiles({ name, mimeType: type, buffer: body });
+        await waitForAttribute(clerk.getByTestId(`material-${material}`), 'data-ready', 'true');
+      }
+      await clerk.getByTestId('apply-submit').click();
+      await clerk.getByTestId('application-page').waitFor();
+      const applicationId = decodeURIComponent(clerk.url().split('/').pop()!);
+
+      // One record: the visit carries the application and, as the ticket named no item, its item.
+      const clerkApi = await apiSession(env.server.url, 'cy.hall.clerk');
+      const hall = await clerkApi.get<{ windows: { number: number; current: { visitId: string } | null }[] }>(`/api/v1/halls/${HALL}`);
+      const visitId = hall.windows.find((w) => w.number === 1)!.current!.visitId;
+      const visit = await clerkApi.get<{ applicationId: string | null; itemCode: string | null }>(`/api/v1/halls/visits/${visitId}`);
+      assert.deepEqual([visit.applicationId, visit.itemCode], [applicationId, RESIDENCE]);
+      const mine = await zhangApi.get<{ items: { id: string }[] }>('/api/v1/applications');
+      assert.ok(mine.items.some((a) => a.id === applicationId), 'the visitor sees it in 我的办件');
+      assert.deepEqual(pageErrors(clerk), []);
+      await closePage(clerk);
     });
   });
 }

@@ -6,3 +6,5 @@ export { TicketPage } from './pages/TicketPage.tsx';
 export { ScreenPage } from './pages/ScreenPage.tsx';
 export { ClerkConsolePage } from './pages/ClerkConsolePage.tsx';
 export { HallAdminPage } from './pages/HallAdminPage.tsx';
+/** For 窗口收件: the visit an application is started for, and linking it once submitted. */
+export { getVisit, linkApplication, type Visit } from './api.ts';

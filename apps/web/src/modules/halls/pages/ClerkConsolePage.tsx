@@ -126,7 +126,7 @@ export function ClerkConsolePage() {
                 </Flex>
                 {visit.status === 'serving' || visit.status === 'finished' ? (
                   <Flex vertical gap={8} style={{ marginTop: 12 }}>
-                    <Link to={`/ban/applications/new?onBehalfOf=${encodeURIComponent(visit.visitor.id)}&visit=${encodeURIComponent(visit.id)}`} data-testid="console-start-application">
+                    <Link to={`/ban/applications/new?visit=${encodeURIComponent(visit.id)}${visit.itemCode ? `&item=${encodeURIComponent(visit.itemCode)}` : ''}`} data-testid="console-start-application">
                       {t('halls.console.startApplication')}
                     </Link>
                     <Flex gap={8}>

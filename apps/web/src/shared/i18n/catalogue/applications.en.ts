@@ -97,6 +97,8 @@ export const applicationsEn: Record<keyof typeof applicationsZhCN, string> = {
   'apps.hall.lookup': 'ID number or credit code',
   'apps.hall.itemCode': 'Item code',
   'apps.hall.load': 'Look up',
+  'apps.hall.forVisit': 'For ticket {ticket} ({name}): linked to this visit when submitted',
+  'apps.hall.linkFailed': 'The application was submitted but could not be linked to this visit: {reason}',
   'apps.actions': 'Handle',
   'apps.noActions': 'Nothing to do at this step',
   'apps.changedMeanwhile': 'Someone else acted on this application: reloaded',

@@ -96,6 +96,8 @@ export const applicationsZhCN = {
   'apps.hall.lookup': '身份证号或统一社会信用代码',
   'apps.hall.itemCode': '事项编码',
   'apps.hall.load': '查询',
+  'apps.hall.forVisit': '为 {ticket} 号 {name} 办理：提交后自动关联本次窗口服务',
+  'apps.hall.linkFailed': '申请已提交，但未能关联本次窗口服务：{reason}',
   'apps.actions': '办理',
   'apps.noActions': '当前没有可办理的操作',
   'apps.changedMeanwhile': '办件已被他人处理，已刷新',
