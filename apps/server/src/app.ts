@@ -181,10 +181,7 @@ export async function createJing(config: Config, logger: Logger, opts: { databas
   const itemName = async (code: string) => (await services.get(code).catch(() => null))?.name ?? null;
   const halls = new HallService({ db, dialect, repo: new HallRepository(db), audit, calendar, timeZone: config.timeZone, org: orgLookup, itemName });
   // Built below: a clerk links a visitor's application only once both modules are up.
-  const hallQueue = new HallQueue(halls, async (id) => {
-    const s = await applications.ratingSubject(id);
-    return s ? { itemCode: s.itemCode, applicantAccountId: s.applicantAccountId } : null;
-  });
+  const hallQueue = new HallQueue(halls, (idOrNumber) => applications.forVisit(idOrNumber));
   const ratings = new RatingService({
     db, dialect, repo: new RatingRepository(db), audit, calendar, timeZone: config.timeZone, supervision, inbox, itemName,
     org: orgLookup,

@@ -428,7 +428,7 @@ export const hallRoutes = {
     tag: 'halls',
     access: { permission: 'halls.operate' },
     params: IdParams,
-    body: z.strictObject({ ...Versioned, applicationId: z.string().min(1).max(64) }),
+    body: z.strictObject({ ...Versioned, applicationId: z.string().min(1).max(64).describe('The application\'s id, or the number its applicant shows in 我的办件') }),
     response: Visit,
   }),
 } as const;

@@ -148,6 +148,10 @@ export class ApplicationRepository {
     return this.t(trx).selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  byNumber(number: string): Promise<ApplicationRow | undefined> {
+    return this.db.selectFrom('applications').selectAll().where('number', '=', number).executeTakeFirst();
+  }
+
   async byIdempotencyKey(key: string): Promise<ApplicationRow | undefined> {
     return (await this.db.executeQuery<ApplicationRow>(this.sql.byKey([key]))).rows[0];
   }

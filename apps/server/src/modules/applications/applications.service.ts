@@ -228,6 +228,15 @@ export class ApplicationService {
     return { completed: DONE.includes(a.status), applicantAccountId: a.applicant_id, itemCode: a.item_code, unitCode: a.unit_code, completedAt: a.completed_at };
   }
 
+  /**
+   * An application named at a hall window — by id, or by the number its applicant shows in 我的办件 —
+   * with its item and applicant; null when there is none.
+   */
+  async forVisit(idOrNumber: string): Promise<{ id: string; itemCode: string; applicantAccountId: string } | null> {
+    const a = (await this.deps.repo.get(idOrNumber)) ?? (await this.deps.repo.byNumber(idOrNumber));
+    return a ? { id: a.id, itemCode: a.item_code, applicantAccountId: a.applicant_id } : null;
+  }
+
   /** A timeline entry, with who acted and through which channel. */
   async event(trx: Transaction<any>, caller: Caller, a: Pick<ApplicationRow, 'id'>, type: string, text: string | null, data: unknown, channel?: 'online' | 'hall') {
     const actor = caller.auth?.actor;

@@ -207,7 +207,8 @@ for (const engine of testEngines()) {
       assert.equal(notTheirs.statusCode, 400);
       assert.match(notTheirs.json().error.details.issues[0].message, /someone other than this visitor/);
       await t.call('POST', `/api/v1/halls/visits/${other.id}/finish`, { as: clerk, body: { version: other.version } });
-      const linked = await link(clerk, applicationId);
+      // The clerk types the number the visitor shows on the phone (我的办件), not the internal id.
+      const linked = await link(clerk, applied.json().number as string);
       assert.equal(linked.statusCode, 200, linked.body);
       assert.deepEqual([linked.json().applicationId, linked.json().itemCode], [applicationId, RESIDENCE], 'the walk-in visit counts for the application’s item');
       const stale = await t.call('POST', `/api/v1/halls/visits/${visit.id}/finish`, { as: clerk, body: { version: visit.version } });

@@ -30,8 +30,8 @@ export interface VisitSubject {
 export class HallQueue {
   constructor(
     private readonly halls: HallService,
-    /** An application's item and applicant, or null when there is no such application (the applications module). */
-    private readonly applicationOf: (id: string) => Promise<{ itemCode: string; applicantAccountId: string } | null>,
+    /** An application by id or number, with its item and applicant; null when there is none (the applications module). */
+    private readonly applicationOf: (idOrNumber: string) => Promise<{ id: string; itemCode: string; applicantAccountId: string } | null>,
   ) {}
 
   private get deps() {
@@ -229,7 +229,8 @@ export class HallQueue {
   }
 
   /**
-   * Links the application a clerk started or continued for the visitor at the window. It must be the
+   * Links the application a clerk started or continued for the visitor at the window, named by id or by
+   * the number the visitor shows. It must be the
    * visitor's own; a visit whose ticket named no item takes the application's, so a walk-in served at
    * the window counts toward that item's 好差评 statistics.
    */
@@ -240,14 +241,14 @@ export class HallQueue {
     if (v.version !== version) throw conflict('the visit changed since you loaded it', { current: v.version });
     if (v.status !== 'serving' && v.status !== 'finished') throw conflict(`a visit that is ${v.status} has no application`, { status: v.status });
     const app = await this.applicationOf(applicationId);
-    if (!app) throw invalidField('body.applicationId', `application ${applicationId} not found`);
+    if (!app) throw invalidField('body.applicationId', `no application has the id or number ${applicationId}`);
     if (v.account_id && app.applicantAccountId !== v.account_id) throw invalidField('body.applicationId', 'is the application of someone other than this visitor');
     const itemCode = v.item_code ?? app.itemCode;
     await inTransaction(this.deps.db, async (trx) => {
-      if (!(await this.deps.repo.updateVisit(trx, id, version, { application_id: applicationId, item_code: itemCode }))) throw conflict('the visit changed since you loaded it');
-      await this.deps.audit.record(trx, caller, { action: 'halls.link_application', targetType: 'hall_visit', targetId: id, unitCode: h.unit_code, before: { applicationId: v.application_id, itemCode: v.item_code }, after: { applicationId, itemCode } });
+      if (!(await this.deps.repo.updateVisit(trx, id, version, { application_id: app.id, item_code: itemCode }))) throw conflict('the visit changed since you loaded it');
+      await this.deps.audit.record(trx, caller, { action: 'halls.link_application', targetType: 'hall_visit', targetId: id, unitCode: h.unit_code, before: { applicationId: v.application_id, itemCode: v.item_code }, after: { applicationId: app.id, itemCode } });
     });
-    return this.visitView({ ...v, application_id: applicationId, item_code: itemCode, version: version + 1 }, h, (await this.deps.repo.window(v.window_id))!);
+    return this.visitView({ ...v, application_id: app.id, item_code: itemCode, version: version + 1 }, h, (await this.deps.repo.window(v.window_id))!);
   }
 
   /** The rating subject of a visit (一次一评), or null when there is no such visit. */
