@@ -5,12 +5,10 @@ import { closePage, DESKTOP, openPage, pageErrors, PHONE, signIn, waitForAttribu
 import { assertNoHorizontalOverflow, e2eEnvironment } from '../setup.ts';
 import { storyEngines } from '../harness.ts';
 import { apiSession } from '../api.ts';
-import { pickOption } from '../cases.ts';
+import { PDF, pickOption, PNG } from '../cases.ts';
 
 const HALL = 'cy-district';
 const RESIDENCE = 'BJ-GA-XK-0101';
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(128, 3)]);
-const PDF = Buffer.from('%PDF-1.4\n% 劳动合同扫描件\n%%EOF\n');
 
 /** The window console in 京办: the clerk picks the hall and window 1. */
 async function openConsole(page: Page, baseUrl: string): Promise<void> {

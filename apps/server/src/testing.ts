@@ -49,13 +49,9 @@ export interface TestApp extends TestJing {
   call(method: string, url: string, opts?: { as?: Session; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
 }
 
-/** A seeded Jing behind its HTTP server (requests are injected, no port). */
-export async function createTestApp(engine: Engine, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
-  // Tests sign in often from one address; the throttle itself is tested with a low limit.
-  const t = await createTestJing(engine, { seed: true, env: { JING_LOGIN_RATE_PER_MINUTE: '10000', ...opts.env } });
-  const app = await createServer(t.jing);
-  await app.ready();
-  const call: TestApp['call'] = (method, url, o = {}) =>
+/** `TestApp.call` for any composed server (a second one on the same database, say). */
+export function callerOf(app: FastifyInstance): TestApp['call'] {
+  return (method, url, o = {}) =>
     app.inject({
       method: method as 'GET',
       url,
@@ -66,6 +62,15 @@ export async function createTestApp(engine: Engine, opts: { env?: NodeJS.Process
       },
       ...(o.body !== undefined ? { payload: typeof o.body === 'string' ? o.body : JSON.stringify(o.body) } : {}),
     });
+}
+
+/** A seeded Jing behind its HTTP server (requests are injected, no port). */
+export async function createTestApp(engine: Engine, opts: { env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  // Tests sign in often from one address; the throttle itself is tested with a low limit.
+  const t = await createTestJing(engine, { seed: true, env: { JING_LOGIN_RATE_PER_MINUTE: '10000', ...opts.env } });
+  const app = await createServer(t.jing);
+  await app.ready();
+  const call = callerOf(app);
   const login = async (username: string, password = DEMO_PASSWORD): Promise<Session> => {
     const res = await call('POST', '/api/v1/auth/login', { body: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);

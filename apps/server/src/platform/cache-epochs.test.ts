@@ -2,7 +2,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '@jing/db';
-import { createTestApp, testEngines, type Session, type TestApp } from '../testing.ts';
+import { callerOf, createTestApp, testEngines, type TestApp } from '../testing.ts';
 import { createJing, createServer, type Jing } from '../app.ts';
 import { createLogger } from './logger.ts';
 
@@ -13,13 +13,7 @@ for (const engine of testEngines()) {
   describe(`cache epochs across processes [${engine}]`, () => {
     let a: TestApp;
     let b: { jing: Jing; app: FastifyInstance };
-    const onB = (method: string, url: string, opts: { as?: Session; body?: unknown; headers?: Record<string, string> } = {}) =>
-      b.app.inject({
-        method: method as 'GET',
-        url,
-        headers: { ...(opts.as ? { cookie: opts.as.cookie, 'x-csrf-token': opts.as.csrf } : {}), ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers },
-        ...(opts.body !== undefined ? { payload: JSON.stringify(opts.body) } : {}),
-      });
+    let onB: TestApp['call'];
 
     before(async () => {
       a = await createTestApp(engine);
@@ -27,6 +21,7 @@ for (const engine of testEngines()) {
       const jing = await createJing(a.jing.config, createLogger('silent'), { database, migrate: false });
       b = { jing, app: await createServer(jing) };
       await b.app.ready();
+      onB = callerOf(b.app);
       await a.jing.cacheEpochs.start(0);
       await b.jing.cacheEpochs.start(0); // learns the epochs as they are now
     });

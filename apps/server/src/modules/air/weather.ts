@@ -11,7 +11,6 @@ import { sql, type Kysely } from 'kysely';
 import type { Engine } from '@jing/db';
 import { HOUR_MS, type SensingService } from '../sensing/index.ts';
 
-
 export interface WeatherRow {
   device_id: number;
   hour: number;

@@ -44,6 +44,7 @@ export type FileAccessRule = (caller: Caller, fileId: string) => Promise<boolean
  */
 export class FileService {
   private readonly rules: FileAccessRule[] = [];
+  private readonly byId: (id: unknown) => Promise<FileRow | undefined>;
   constructor(
     private readonly db: Kysely<any>,
     private readonly audit: AuditLog,
@@ -87,7 +88,6 @@ export class FileService {
   get(id: string): Promise<FileRow | undefined> {
     return this.byId(id);
   }
-  private readonly byId: (id: unknown) => Promise<FileRow | undefined>;
 
   /** Checks that each id is a file the caller uploaded (to attach it to something); names the first bad one. */
   async ownedBy(caller: Caller, ids: string[], field: string): Promise<FileRow[]> {

@@ -230,9 +230,8 @@ export class HallQueue {
 
   /**
    * Links the application a clerk started or continued for the visitor at the window, named by id or by
-   * the number the visitor shows. It must be the
-   * visitor's own; a visit whose ticket named no item takes the application's, so a walk-in served at
-   * the window counts toward that item's 好差评 statistics.
+   * the number the visitor shows. It must be the visitor's own; a visit whose ticket named no item takes
+   * the application's, so a walk-in served at the window counts toward that item's 好差评 statistics.
    */
   async linkApplication(caller: Caller, id: string, version: number, applicationId: string) {
     const v = await this.deps.repo.visit(id);
